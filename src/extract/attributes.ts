@@ -1,0 +1,106 @@
+// Decides what a number or date is about ("deal value", "stake", "announcement date") from trigger words in its
+// sentence. The vocabulary is data (lexicon/attributes.json), validated here when the module loads.
+import { z } from 'zod';
+import data from './lexicon/attributes.json' with { type: 'json' };
+
+export const AttributeLexicon = z.object({
+  note: z.string().optional(),
+  attributes: z
+    .array(
+      z.object({
+        name: z.string().min(1),
+        kinds: z.array(z.enum(['money', 'percent', 'date', 'count', 'age'])).min(1),
+        conflicts: z.boolean(),
+        triggers: z.array(z.string().min(1)).min(1),
+        weak: z.array(z.string().min(1)).optional(),
+      }),
+    )
+    .min(1),
+});
+export type AttributeLexicon = z.infer<typeof AttributeLexicon>;
+
+export interface AttributeMatch {
+  name: string;
+  /** Whether two different values of this attribute about one subject are a disagreement. */
+  conflicts: boolean;
+  /** The trigger as written in the sentence, or null for the generic attribute. */
+  trigger: string | null;
+}
+
+interface CompiledTrigger {
+  attribute: string;
+  conflicts: boolean;
+  strong: boolean;
+  pattern: RegExp;
+}
+
+/** The attribute given to a mention no trigger explains; such facts never conflict. */
+export const GENERIC_ATTRIBUTE: Record<string, string> = {
+  money: 'amount',
+  percent: 'percentage',
+  date: 'date',
+  count: 'count',
+  age: 'age',
+};
+
+export function compileAttributes(lexicon: AttributeLexicon): Map<string, CompiledTrigger[]> {
+  const byKind = new Map<string, CompiledTrigger[]>();
+  for (const attr of lexicon.attributes) {
+    const add = (trigger: string, strong: boolean) => {
+      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${triggerSource(trigger)}(?![\\p{L}\\p{N}])`, 'giu');
+      for (const kind of attr.kinds) {
+        const list = byKind.get(kind) ?? [];
+        list.push({ attribute: attr.name, conflicts: attr.conflicts, strong, pattern });
+        byKind.set(kind, list);
+      }
+    };
+    for (const t of attr.triggers) add(t, true);
+    for (const t of attr.weak ?? []) add(t, false);
+  }
+  return byKind;
+}
+
+function triggerSource(trigger: string): string {
+  const star = trigger.endsWith('*');
+  const body = (star ? trigger.slice(0, -1) : trigger)
+    .split(/\s+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('\\s+');
+  return star ? `${body}\\p{L}*` : body;
+}
+
+const lexicon = AttributeLexicon.parse(data);
+const compiled = compileAttributes(lexicon);
+
+/**
+ * The attribute of a mention at [start, end) of `sentence` (offsets relative to the sentence):
+ * the nearest strong trigger, else the nearest weak one, else the generic attribute of the kind.
+ */
+export function findAttribute(kind: string, sentence: string, start: number, end: number): AttributeMatch {
+  let best: { t: CompiledTrigger; distance: number; text: string } | undefined;
+  for (const t of compiled.get(kind) ?? []) {
+    t.pattern.lastIndex = 0;
+    for (let m = t.pattern.exec(sentence); m; m = t.pattern.exec(sentence)) {
+      const mStart = m.index;
+      const mEnd = m.index + m[0].length;
+      if (mStart < end && mEnd > start) continue; // inside the mention itself
+      const distance = mEnd <= start ? start - mEnd : mStart - end;
+      const better =
+        !best ||
+        (t.strong && !best.t.strong) ||
+        (t.strong === best.t.strong && distance < best.distance);
+      if (better) best = { t, distance, text: m[0] };
+    }
+  }
+  if (!best) return { name: GENERIC_ATTRIBUTE[kind] ?? kind, conflicts: false, trigger: null };
+  return { name: best.t.attribute, conflicts: best.t.conflicts, trigger: best.text };
+}
+
+const conflictingAttributes = new Set(
+  lexicon.attributes.filter((a) => a.conflicts).map((a) => a.name),
+);
+
+/** Whether two different values of this attribute about one subject are a disagreement. */
+export function attributeConflicts(name: string): boolean {
+  return conflictingAttributes.has(name);
+}

@@ -1,0 +1,189 @@
+// Direct quotations with speaker attribution: pairs quotation marks, ties each quote to a reporting verb and its
+// speaker phrase, resolves the speaker to an entity, and drops scare quotes, names and titles of works.
+import type { EntityFound, QuoteFound } from './types.js';
+import { sentenceAt, type ExtractContext, type Sentence, type Span } from './text.js';
+import { scanQuotes, type QuoteSpan } from './quotes-scan.js';
+import { attributionAfter, attributionAtSentenceEnd, attributionBefore, type Attribution } from './quotes-speaker.js';
+import { findVerbs, MINOR_TITLE_WORDS, OTHER_PRONOUNS, SPEECH_PRONOUNS } from './quotes-lexicon.js';
+import { resolveSpeaker, EntityIndex, type ResolvedSpeaker } from './quotes-resolve.js';
+
+/** How a quote got its speaker: this decides how short a quote may be and still count. */
+type AttributionKind = 'direct' | 'sentence' | 'inherited' | 'none';
+
+interface Accepted {
+  span: QuoteSpan;
+  speaker: ResolvedSpeaker | null;
+}
+
+/** Finds the direct quotes of a document and who said them. Never throws. */
+export function extractQuotes(ctx: ExtractContext, entities: EntityFound[]): QuoteFound[] {
+  const { text } = ctx;
+  if (!text) return [];
+  const spans = scanQuotes(text);
+  if (spans.length === 0) return [];
+  const insideQuote = makeInsideTest(spans);
+  const index = new EntityIndex(entities, insideQuote);
+  const out: QuoteFound[] = [];
+  let last: Accepted | null = null;
+
+  for (const q of spans) {
+    const inner = trimInner(text, q);
+    if (!inner) continue;
+    const quote = text.slice(inner.start, inner.end);
+    const words = countWords(quote);
+    if (words === 0) continue;
+    const sentence = sentenceAt(ctx.sentences, q.start);
+    const prefixStart = Math.max(q.lineStart, sentence ? sentence.start : q.lineStart);
+    const partial = isPartial(text, prefixStart, q.start, quote);
+    const lineEnd = endOfLine(text, q.end);
+
+    let att: Attribution | null = null;
+    let kind: AttributionKind = 'none';
+    if (!partial) {
+      att = attributionAfter(text, q, lineEnd) ?? attributionBefore(text, prefixStart, q.start, insideQuote);
+      att ??= attributionFromPreviousLine(text, ctx.sentences, sentence, q, insideQuote);
+      if (att) kind = 'direct';
+    } else {
+      const before = attributionBefore(text, prefixStart, q.start, insideQuote);
+      att = before?.speaker ? before : attributionAfter(text, q, lineEnd);
+      if (!att?.speaker && sentence) att = attributionAtSentenceEnd(text, q, sentence.end);
+      if (att?.speaker) kind = 'sentence';
+    }
+
+    let speaker: ResolvedSpeaker | null = att?.speaker ? resolveSpeaker(text, att.speaker, index) : null;
+    // A quote with no speaker of its own (or an unresolved "he") goes on from the quote before it; "they" does not.
+    const own = att?.speaker ? text.slice(att.speaker.start, att.speaker.end).toLowerCase() : '';
+    const open = !speaker?.speaker && !OTHER_PRONOUNS.has(own);
+    if (open && !partial && last?.speaker?.speaker && continuesFrom(text, last.span, q)) {
+      kind = 'inherited';
+      speaker = last.speaker;
+    }
+    if (!accept(kind, partial, quote, words, att !== null && att.verb.start >= q.end)) continue;
+
+    out.push({
+      start: q.start,
+      end: q.end,
+      value: {
+        quote,
+        speaker: speaker?.speaker ?? null,
+        speakerCanonical: speaker?.canonical ?? null,
+        ...(partial ? { partial: true } : {}),
+      },
+      ...(speaker?.span ? { speakerSpan: { ...speaker.span } } : {}),
+    });
+    last = { span: q, speaker };
+  }
+  return out;
+}
+
+// Short quotes need a speaker: a single word never counts (scare quotes such as “neutral” sit in sentences with
+// reporting verbs too), two words only with a verb tying them to a speaker; an unattributed quote must read like
+// speech, not a name or a title of a work.
+function accept(kind: AttributionKind, partial: boolean, quote: string, words: number, fromAfter: boolean): boolean {
+  const titled = isTitleCase(quote);
+  switch (kind) {
+    case 'direct':
+      return fromAfter || !titled || words > 6;
+    case 'sentence':
+      return words >= 2 && !titled;
+    case 'inherited':
+      return words >= 2;
+    case 'none':
+      return words >= 3 && !titled && (!partial || hasSpeechPronoun(quote));
+  }
+}
+
+/** A quote is partial when it opens mid-sentence rather than after a colon, a comma or the reporting verb. */
+function isPartial(text: string, prefixStart: number, quoteStart: number, quote: string): boolean {
+  const prefix = text.slice(prefixStart, quoteStart).trimEnd();
+  if (!/[\p{L}\p{N}]/u.test(prefix)) return false;
+  const last = prefix[prefix.length - 1];
+  // A colon, or a full stop the sentence splitter kept (“…,” said Jane Roe of Globex Corp. “…”).
+  if (last === ':' || last === '!' || last === '?') return false;
+  if (last === '.' && !/(?:^|[\s.])\p{Lu}\.$/u.test(prefix)) return false;
+  // “We tried,” he said, “and failed.”: the second half of a quote broken by its attribution.
+  if (last === ',' && /[”"»]|’(?!\p{L})/u.test(prefix)) return false;
+  if (!/^\P{L}*\p{Lu}/u.test(quote)) return true;
+  if (last === ',') return false;
+  // "She said “We…”", "told Reuters that “The…”": a capitalised quote that is the verb's whole complement.
+  const tail = prefix.slice(-60);
+  const offset = prefixStart + prefix.length - tail.length;
+  const verbs = findVerbs(text, offset, offset + tail.length);
+  const lastVerb = verbs[verbs.length - 1];
+  if (!lastVerb) return true;
+  const between = text.slice(lastVerb.end, prefixStart + prefix.length);
+  return !(/^\s*$/.test(between) || /\bthat$/.test(between));
+}
+
+/** "She said:\n“…”": a quote opening a paragraph takes its attribution from a previous line ending in a colon. */
+function attributionFromPreviousLine(
+  text: string,
+  sentences: Sentence[],
+  sentence: Sentence | undefined,
+  q: QuoteSpan,
+  insideQuote: (offset: number) => boolean,
+): Attribution | null {
+  if (!sentence || sentence.start !== q.start || sentence.index === 0) return null;
+  const prev = sentences[sentence.index - 1];
+  if (!text.slice(prev.end, q.start).includes('\n') || !prev.text.endsWith(':')) return null;
+  return attributionBefore(text, prev.start, prev.end - 1, insideQuote);
+}
+
+/** The quote goes on from the last accepted one: same paragraph, or the next paragraph of a multi-paragraph quote. */
+function continuesFrom(text: string, prev: QuoteSpan, q: QuoteSpan): boolean {
+  if (prev.lineStart === q.lineStart) return true;
+  if (!prev.continues || q.start - prev.end > 200) return false;
+  return /^\s*$/.test(text.slice(prev.end, q.start));
+}
+
+function trimInner(text: string, q: QuoteSpan): Span | null {
+  let s = q.innerStart;
+  let e = q.innerEnd;
+  while (s < e && /\s/.test(text[s])) s++;
+  // The comma or colon before the closing mark belongs to the attribution sentence, not to the quote.
+  while (e > s && /[\s,;:]/.test(text[e - 1])) e--;
+  return e > s ? { start: s, end: e } : null;
+}
+
+function endOfLine(text: string, from: number): number {
+  const i = text.indexOf('\n', from);
+  return i < 0 ? text.length : i;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+
+function wordsOf(s: string): string[] {
+  return s.match(WORD) ?? [];
+}
+
+function countWords(s: string): number {
+  return wordsOf(s).filter((w) => /\p{L}/u.test(w)).length;
+}
+
+/** "The Lord of the Rings", "Jane Doe": every significant word capitalised. */
+function isTitleCase(s: string): boolean {
+  const words = wordsOf(s).filter((w) => /\p{L}/u.test(w));
+  if (words.length < 2) return false;
+  const significant = words.filter((w) => !MINOR_TITLE_WORDS.has(w.toLowerCase()));
+  return significant.length > 0 && significant.every((w) => /^\p{Lu}/u.test(w));
+}
+
+function hasSpeechPronoun(s: string): boolean {
+  return wordsOf(s).some((w) => SPEECH_PRONOUNS.has(w.toLowerCase()));
+}
+
+/** A test for "offset lies inside one of these (sorted, non-nested) quote spans", by binary search. */
+function makeInsideTest(spans: QuoteSpan[]): (offset: number) => boolean {
+  return (offset: number) => {
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = spans[mid];
+      if (offset < s.start) hi = mid - 1;
+      else if (offset >= s.end) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+}

@@ -1,0 +1,121 @@
+// Shared text primitives for every extractor: sentence spans and offset → line/column mapping.
+// Sentences never cross a line break: in the articles we read a line is a paragraph, a heading or a list item.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Sentence extends Span {
+  index: number;
+  text: string;
+}
+
+/** What every extractor gets: the document's text, its sentences and its reference date. */
+export interface ExtractContext {
+  text: string;
+  sentences: Sentence[];
+  /** The document's own date (YYYY-MM-DD) or the user's reference date; null when neither is known. */
+  date: string | null;
+}
+
+// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS = new Set(
+  [
+    'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'gen', 'col', 'lt', 'sgt', 'capt', 'rep', 'sen', 'gov',
+    'pres', 'rev', 'hon', 'inc', 'corp', 'ltd', 'co', 'bros', 'plc', 'llc', 'vs', 'etc', 'no', 'nos', 'fig', 'approx',
+    'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'tues', 'wed',
+    'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'est', 'dept', 'univ', 'assn', 'ave', 'blvd', 'e.g', 'i.e', 'u.s',
+    'u.k', 'u.n', 'e.u', 'a.m', 'p.m', 'min',
+  ],
+);
+
+const CLOSERS = '"\'”’)]»';
+
+/** Splits text into sentences. Deterministic, linear, and never throws on odd input. */
+export function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  const push = (start: number, end: number) => {
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (end > start) out.push({ start, end, index: out.length, text: text.slice(start, end) });
+  };
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\n' || ch === '\r') {
+      push(start, i);
+      start = i + 1;
+      continue;
+    }
+    if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') continue;
+    let j = i + 1;
+    while (j < text.length && (text[j] === '.' || text[j] === '!' || text[j] === '?')) j++;
+    while (j < text.length && CLOSERS.includes(text[j])) j++;
+    if (j < text.length && text[j] !== ' ' && text[j] !== '\t') continue;
+    let k = j;
+    while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
+    if (k >= text.length || text[k] === '\n' || text[k] === '\r') continue; // the line break ends it anyway
+    const next = text[k];
+    // A new sentence opens with a capital, a digit or an opening quote/bracket.
+    if (!/[\p{Lu}\d"“‘'(\[]/u.test(next)) continue;
+    if (ch === '.' && j === i + 1 && isAbbreviation(text, i)) continue;
+    if (ch === '…' && !/[\p{Lu}]/u.test(next)) continue;
+    push(start, j);
+    start = j;
+    i = j - 1;
+  }
+  push(start, text.length);
+  return out;
+}
+
+function isAbbreviation(text: string, dot: number): boolean {
+  let s = dot;
+  while (s > 0 && /[\p{L}.]/u.test(text[s - 1])) s--;
+  const word = text.slice(s, dot).toLowerCase();
+  if (word.length === 0) return false;
+  if (ABBREVIATIONS.has(word)) return true;
+  // A single capital initial ("J. Smith") or dotted acronym ("U.S.").
+  if (/^\p{L}$/u.test(word) && /\p{Lu}/u.test(text[s])) return true;
+  return /^(\p{L}\.)+\p{L}$/u.test(word);
+}
+
+/** Maps offsets to 1-based line and column (columns count UTF-16 code units, as offsets do). */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === '\n') this.starts.push(i + 1);
+    }
+  }
+
+  locate(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+}
+
+/** The sentence containing an offset (binary search over sorted sentences). */
+export function sentenceAt(sentences: Sentence[], offset: number): Sentence | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid];
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
+export function makeContext(text: string, date: string | null): ExtractContext {
+  return { text, sentences: splitSentences(text), date };
+}

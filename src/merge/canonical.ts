@@ -1,0 +1,141 @@
+// Corpus-wide canonical names for entities: one name per real-world person, organisation or place across documents.
+//
+//   canonicalKey(name: string): string
+//     Matching key: lower case, accents, spaces and punctuation removed ("Open AI" and "OpenAI" → "openai").
+//
+//   entityKey(kind: EntityKind, canonical: string): string
+//     The map key for a per-document canonical qualified by its kind: `${kind}:${canonical}`.
+//
+//   canonicalizeAcrossDocuments(docs: EntityFound[][], texts: string[]): Map<string, CorpusEntity>
+//     docs[i] is extractEntities' output for document i and texts[i] its text (used to count the surface forms).
+//     Returns, for every entityKey(kind, canonical) seen in any document, the corpus-wide { kind, canonical }:
+//       - spelling variants that share a canonicalKey collapse to the most written form ("Techcrunch" → "TechCrunch");
+//       - a surname alone maps to the one full name ending in it ("Wang" → "Alexandr Wang");
+//       - a one-word organisation maps to the one longer name made of it plus organisation words ("Scale" → "Scale AI");
+//       - a name filed under different kinds in different documents gets the kind most documents give it.
+//     Deterministic: the result does not depend on document order (counts, then string order break ties).
+import type { EntityKind } from '../model/report.js';
+import type { EntityFound } from '../extract/types.js';
+import { isOrgSuffix } from '../extract/entities-lexicon.js';
+
+export interface CorpusEntity {
+  kind: EntityKind;
+  canonical: string;
+}
+
+export function canonicalKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+export function entityKey(kind: EntityKind, canonical: string): string {
+  return `${kind}:${canonical}`;
+}
+
+const KIND_ORDER: EntityKind[] = ['organization', 'person', 'place'];
+
+interface Group {
+  key: string;
+  docs: Map<EntityKind, Set<number>>;
+  surfaces: Map<string, number>;
+  canonicals: Set<string>;
+  words: string[];
+}
+
+/** Prefers the most written form, then one with inner capitals ("TechCrunch" over "Techcrunch"), then string order. */
+export function preferName(counts: Map<string, number>): string {
+  const inner = (s: string) => (s.match(/\p{Ll}\p{Lu}/gu) ?? []).length;
+  return [...counts.entries()].sort(
+    ([a, ca], [b, cb]) => cb - ca || inner(b) - inner(a) || (a < b ? -1 : a > b ? 1 : 0),
+  )[0][0];
+}
+
+export function canonicalizeAcrossDocuments(docs: EntityFound[][], texts: string[]): Map<string, CorpusEntity> {
+  const groups = new Map<string, Group>();
+  docs.forEach((found, d) => {
+    for (const e of found) {
+      const key = canonicalKey(e.value.canonical);
+      if (key === '') continue;
+      let g = groups.get(key);
+      if (!g) {
+        g = { key, docs: new Map(), surfaces: new Map(), canonicals: new Set(), words: [] };
+        groups.set(key, g);
+      }
+      if (!g.docs.has(e.kind)) g.docs.set(e.kind, new Set());
+      g.docs.get(e.kind)?.add(d);
+      g.canonicals.add(e.value.canonical);
+      // Count the canonical itself (it is what the document settled on) and the written surface when it is the same name.
+      g.surfaces.set(e.value.canonical, (g.surfaces.get(e.value.canonical) ?? 0) + 1);
+      const surface = texts[d]?.slice(e.start, e.end);
+      if (surface && surface !== e.value.canonical && canonicalKey(surface) === key) {
+        g.surfaces.set(surface, (g.surfaces.get(surface) ?? 0) + 1);
+      }
+    }
+  });
+
+  const kindOf = (g: Group): EntityKind => {
+    let best: EntityKind = 'organization';
+    let bestDocs = -1;
+    for (const k of KIND_ORDER) {
+      const n = g.docs.get(k)?.size ?? 0;
+      if (n > bestDocs) {
+        best = k;
+        bestDocs = n;
+      }
+    }
+    return best;
+  };
+  const nameOf = new Map<string, string>();
+  const kinds = new Map<string, EntityKind>();
+  for (const g of groups.values()) {
+    const name = preferName(g.surfaces);
+    nameOf.set(g.key, name);
+    kinds.set(g.key, kindOf(g));
+    g.words = name.split(/\s+/).filter(Boolean);
+  }
+
+  // Which documents hold each key (any kind): a short name seen next to its long form in one document, but kept
+  // apart there, is a different entity.
+  const docsOf = (g: Group) => new Set([...g.docs.values()].flatMap((s) => [...s]));
+  // Index long names by their last word (surnames) and first word (organisation stems): linear, not pairwise.
+  const byLast = new Map<string, Group[]>();
+  const byFirst = new Map<string, Group[]>();
+  const push = (m: Map<string, Group[]>, k: string, g: Group) => {
+    const list = m.get(k);
+    if (list) list.push(g);
+    else m.set(k, [g]);
+  };
+  for (const h of groups.values()) {
+    if (h.words.length < 2) continue;
+    const hk = kinds.get(h.key);
+    if (hk === 'person') push(byLast, canonicalKey(h.words[h.words.length - 1]), h);
+    if (hk === 'organization' && h.words.slice(1).every((w) => isOrgSuffix(w) !== null)) push(byFirst, canonicalKey(h.words[0]), h);
+  }
+  const target = new Map<string, string>();
+  for (const g of groups.values()) {
+    if (g.words.length !== 1) continue;
+    const kind = kinds.get(g.key);
+    const candidates = [
+      ...(kind === 'person' || kind === 'organization' ? (byLast.get(g.key) ?? []) : []),
+      ...(kind === 'organization' ? (byFirst.get(g.key) ?? []) : []),
+    ];
+    if (candidates.length !== 1) continue;
+    const h = candidates[0];
+    const together = [...docsOf(g)].some((d) => docsOf(h).has(d));
+    if (together) continue;
+    target.set(g.key, h.key);
+  }
+
+  const out = new Map<string, CorpusEntity>();
+  for (const g of groups.values()) {
+    const finalKey = target.get(g.key) ?? g.key;
+    const entity: CorpusEntity = { kind: kinds.get(finalKey) ?? 'organization', canonical: nameOf.get(finalKey) ?? g.key };
+    for (const kind of g.docs.keys()) {
+      for (const c of g.canonicals) out.set(entityKey(kind, c), entity);
+    }
+  }
+  return out;
+}

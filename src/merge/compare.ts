@@ -1,0 +1,118 @@
+// Whether two stated values can both be true. Numbers are compared at the precision of the less precise figure,
+// hedged and vague values as the interval they allow, dates at the granularity both give.
+import type { DateValue, MoneyValue, PercentValue } from '../model/report.js';
+
+export interface CompareOptions {
+  /** Relative tolerance for numbers: 0.02 lets values 2% apart agree. */
+  tolerance: number;
+}
+
+/** A closed interval of what a value allows, with `exact` set when the text states one precise figure. */
+export interface Interval {
+  lo: number;
+  hi: number;
+  exact: number | null;
+}
+
+/**
+ * Place value of the last digit as a reporter writes the figure: over the largest power of a thousand it reaches
+ * ("14.8 billion" → 1e8, "15 billion" → 1e9, "100 million" → 1e6, "49" → 1, "49.5" → 0.1).
+ */
+export function precisionOf(x: number): number {
+  if (x === 0 || !Number.isFinite(x)) return 1;
+  const abs = Math.abs(x);
+  const scale = abs >= 1000 ? 1000 ** Math.floor(Math.log10(abs) / 3) : 1;
+  const mantissa = abs / scale;
+  for (let decimals = 0; decimals < 10; decimals++) {
+    const q = mantissa * 10 ** decimals;
+    if (Math.abs(q - Math.round(q)) < 1e-9 * Math.max(1, q)) return scale / 10 ** decimals;
+  }
+  return scale / 1e10;
+}
+
+// How far an "about"/"nearly" figure may be from the truth.
+const APPROXIMATE_SLACK = 0.1;
+
+export function intervalOf(v: { amount: number | null; min: number | null; max: number | null; approximate: boolean }): Interval {
+  const { amount, min, max, approximate } = v;
+  const bounded = min !== null || max !== null;
+  if (amount !== null && !approximate && (!bounded || (min === amount && max === amount))) {
+    return { lo: amount, hi: amount, exact: amount };
+  }
+  if (amount !== null && !bounded) {
+    return { lo: amount * (1 - APPROXIMATE_SLACK), hi: amount * (1 + APPROXIMATE_SLACK), exact: null };
+  }
+  // Bounds only ("more than X", "up to X", "nearly X"): open on the side the text leaves open. "Nearly X" and
+  // "up to X" read alike in the values, so neither is given a floor: a missed disagreement beats a false alarm.
+  const lo = min ?? -Infinity;
+  const hi = max ?? Infinity;
+  return lo <= hi ? { lo, hi, exact: null } : { lo: hi, hi: lo, exact: null };
+}
+
+/** Two exact figures agree when the more precise one, rounded to the other's precision, equals it. */
+export function exactAgree(a: number, b: number, options: CompareOptions): boolean {
+  if (a === b) return true;
+  if (Math.abs(a - b) <= options.tolerance * Math.max(Math.abs(a), Math.abs(b))) return true;
+  const p = Math.max(precisionOf(a), precisionOf(b));
+  return Math.round(a / p) === Math.round(b / p);
+}
+
+export function intervalsAgree(a: Interval, b: Interval, options: CompareOptions): boolean {
+  if (a.exact !== null && b.exact !== null) return exactAgree(a.exact, b.exact, options);
+  const slack = (x: Interval) => (x.exact !== null ? precisionOf(x.exact) / 2 : 0);
+  const tol = options.tolerance * Math.max(finiteAbs(a.hi), finiteAbs(b.hi), finiteAbs(a.lo), finiteAbs(b.lo));
+  const s = Math.max(slack(a), slack(b)) + tol;
+  return a.lo <= b.hi + s && b.lo <= a.hi + s;
+}
+
+function finiteAbs(x: number): number {
+  return Number.isFinite(x) ? Math.abs(x) : 0;
+}
+
+export function moneyAgree(a: MoneyValue, b: MoneyValue, options: CompareOptions): boolean | null {
+  if (a.currency !== b.currency) return null; // not comparable without exchange rates
+  return intervalsAgree(intervalOf(a), intervalOf(b), options);
+}
+
+export function percentAgree(a: PercentValue, b: PercentValue, options: CompareOptions): boolean {
+  const toInterval = (p: PercentValue) =>
+    intervalOf({ amount: p.percent, min: p.min ?? null, max: p.max ?? null, approximate: p.approximate ?? false });
+  return intervalsAgree(toInterval(a), toInterval(b), options);
+}
+
+/** Whether a value states one precise figure (as opposed to a hedge, range or vague amount). */
+export function isExact(v: { amount: number | null; min: number | null; max: number | null; approximate: boolean }): boolean {
+  return intervalOf(v).exact !== null;
+}
+
+/**
+ * Dates agree at the granularity both give: June and June 12 agree; June 12 and June 13 do not; a value
+ * without a year compares by month and day only. Null when the two cannot be compared.
+ */
+export function datesAgree(a: DateValue, b: DateValue): boolean | null {
+  if (a.from && a.to && b.from && b.to) return a.from <= b.to && b.from <= a.to;
+  const parts = (d: DateValue) => {
+    const m = d.iso?.match(/^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/);
+    return {
+      year: m ? Number(m[1]) : null,
+      month: d.month ?? (m?.[2] ? Number(m[2]) : null),
+      day: d.day ?? (m?.[3] ? Number(m[3]) : null),
+    };
+  };
+  const pa = parts(a);
+  const pb = parts(b);
+  if (pa.month === null && pb.month === null && (pa.year === null || pb.year === null)) return null;
+  if (pa.year !== null && pb.year !== null && pa.year !== pb.year) return false;
+  if (pa.month !== null && pb.month !== null && pa.month !== pb.month) return false;
+  if (pa.day !== null && pb.day !== null && pa.day !== pb.day) return false;
+  // Ranges ("mid-June") against a day of the same month: compare the day against the range.
+  if (a.from && a.to && pb.day !== null && pb.month !== null) return inRange(a, pb.month, pb.day);
+  if (b.from && b.to && pa.day !== null && pa.month !== null) return inRange(b, pa.month, pa.day);
+  return true;
+}
+
+function inRange(range: DateValue, month: number, day: number): boolean {
+  const md = (iso: string) => iso.slice(5);
+  const x = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return md(range.from!) <= x && x <= md(range.to!);
+}

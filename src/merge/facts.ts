@@ -1,0 +1,215 @@
+// Groups mentions from every document into facts (subject + attribute → values with their sources) and decides
+// whether each fact is agreed, in conflict, or stated by a single source. Pure: mentions in, facts out.
+import { attributeConflicts } from '../extract/attributes.js';
+import type { Document, Fact, FactValue, Mention, Source } from '../model/report.js';
+import type { CompareOptions } from './compare.js';
+import { conflictMessage } from './messages.js';
+import { RULE_BY_KIND } from './rules.js';
+
+export interface MergeOptions {
+  /** Relative tolerance for numbers (0.02 = 2%). */
+  tolerance?: number;
+}
+
+export const UNKNOWN_SUBJECT = '(unknown)';
+const FACT_KINDS = new Set(['money', 'percent', 'date']);
+
+interface Candidate {
+  mention: Mention;
+  kind: string;
+  attribute: string;
+  /** Sorted canonical names the mention is about. */
+  subject: string[];
+  /** Values of different units are never compared (USD vs GBP). */
+  unit: string;
+  qualifier: string | null;
+}
+
+export function mergeFacts(documents: Document[], mentions: Mention[], options: MergeOptions = {}): Fact[] {
+  const compare: CompareOptions = { tolerance: options.tolerance ?? 0 };
+  const paths = new Map(documents.map((d) => [d.id, d.path]));
+  const byId = new Map(mentions.map((m) => [m.id, m]));
+
+  const candidates = mentions.flatMap((m) => toCandidate(m, byId));
+  const groups = groupCandidates(candidates);
+  const facts = groups.map((group) => buildFact(group, paths, compare));
+  facts.sort(compareFacts);
+  return facts.map((f, i) => ({ ...f, id: `F${i + 1}` }));
+}
+
+function toCandidate(m: Mention, byId: Map<string, Mention>): Candidate[] {
+  if (!FACT_KINDS.has(m.kind) || !m.about || m.role === 'dateline') return [];
+  if (m.kind === 'money' && m.value.conversionOf) return [];
+  const names = new Set<string>();
+  for (const id of m.about.entities) {
+    const e = byId.get(id);
+    if (e && (e.kind === 'organization' || e.kind === 'person' || e.kind === 'place')) names.add(e.value.canonical);
+  }
+  return [
+    {
+      mention: m,
+      kind: m.kind,
+      attribute: m.about.attribute,
+      subject: [...names].sort(),
+      unit: m.kind === 'money' ? m.value.currency : '',
+      qualifier: m.about.qualifier,
+    },
+  ];
+}
+
+/**
+ * One group per fact. Mentions share a fact when kind, attribute, unit and subject match; a mention naming one
+ * entity joins the single fact whose subject contains it; differing qualifiers ("series b" vs "series c") split.
+ */
+function groupCandidates(candidates: Candidate[]): Candidate[][] {
+  const byHead = new Map<string, Map<string, Candidate[]>>();
+  for (const c of candidates) {
+    const head = `${c.kind}\u0000${c.attribute}\u0000${c.unit}`;
+    const bySubject = byHead.get(head) ?? new Map<string, Candidate[]>();
+    const key = c.subject.join('\u0000');
+    bySubject.set(key, [...(bySubject.get(key) ?? []), c]);
+    byHead.set(head, bySubject);
+  }
+  const groups: Candidate[][] = [];
+  for (const bySubject of byHead.values()) {
+    for (const [key, members] of [...bySubject]) {
+      if (members[0].subject.length !== 1) continue;
+      const name = members[0].subject[0];
+      const supersets = [...bySubject.keys()].filter((k) => k !== key && k.split('\u0000').includes(name));
+      if (supersets.length === 1) {
+        bySubject.get(supersets[0])!.push(...members);
+        bySubject.delete(key);
+      }
+    }
+    for (const members of bySubject.values()) groups.push(...splitByQualifier(members));
+  }
+  return groups;
+}
+
+function splitByQualifier(members: Candidate[]): Candidate[][] {
+  const qualified = new Map<string, Candidate[]>();
+  const plain: Candidate[] = [];
+  for (const c of members) {
+    if (c.qualifier) qualified.set(c.qualifier, [...(qualified.get(c.qualifier) ?? []), c]);
+    else plain.push(c);
+  }
+  if (qualified.size === 0) return [plain];
+  const groups = [...qualified.values()];
+  if (plain.length === 0) return groups;
+  if (groups.length === 1) {
+    groups[0].push(...plain);
+    return groups;
+  }
+  return [...groups, plain];
+}
+
+function buildFact(group: Candidate[], paths: Map<string, string>, compare: CompareOptions): Fact {
+  const first = group[0];
+  const subject = group.reduce((best, c) => (c.subject.length > best.length ? c.subject : best), first.subject);
+  const values = collectValues(group.map((c) => c.mention), paths);
+  const fact: Fact = {
+    id: '',
+    subject: subject.length > 0 ? subject.join(' / ') : UNKNOWN_SUBJECT,
+    attribute: first.attribute,
+    kind: first.kind,
+    status: 'single',
+    values,
+  };
+  const docs = new Set(values.flatMap((v) => v.docs));
+  const rule = RULE_BY_KIND.get(first.kind);
+  const canConflict = rule && subject.length > 0 && attributeConflicts(first.attribute);
+  if (canConflict) {
+    const clash = findClash(values, rule.check, compare);
+    if (clash) {
+      const [a, b] = clash;
+      fact.status = 'conflict';
+      fact.conflict = {
+        code: rule.code,
+        severity: rule.precise(a.value) && rule.precise(b.value) ? rule.severity : 'warning',
+        message: conflictMessage(fact, a, b),
+      };
+      return fact;
+    }
+  }
+  if (docs.size >= 2) fact.status = 'agreed';
+  return fact;
+}
+
+/** The first pair of values, stated by different documents, that cannot both be true. */
+function findClash(
+  values: FactValue[],
+  check: (a: unknown, b: unknown, o: CompareOptions) => boolean | null,
+  compare: CompareOptions,
+): [FactValue, FactValue] | undefined {
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) {
+      const a = values[i];
+      const b = values[j];
+      const otherDoc = a.docs.some((d) => b.docs.some((e) => e !== d));
+      if (otherDoc && check(a.value, b.value, compare) === false) return [a, b];
+    }
+  }
+  return undefined;
+}
+
+function collectValues(mentions: Mention[], paths: Map<string, string>): FactValue[] {
+  const sorted = [...mentions].sort((a, b) => cmp(a.doc, b.doc) || a.start - b.start);
+  const byKey = new Map<string, FactValue & { sources: Source[] }>();
+  for (const m of sorted) {
+    const key = valueKey(m);
+    let v = byKey.get(key);
+    if (!v) {
+      v = { value: m.value, text: m.text, docs: [], mentions: [], sources: [] };
+      byKey.set(key, v);
+    }
+    if (!v.docs.includes(m.doc)) v.docs.push(m.doc);
+    v.mentions.push(m.id);
+    v.sources.push({
+      doc: m.doc,
+      path: paths.get(m.doc) ?? m.doc,
+      line: m.line,
+      column: m.column,
+      sentence: m.sentence ?? m.text,
+      mention: m.id,
+    });
+  }
+  // Most-supported value first; ties by first appearance.
+  return [...byKey.values()].sort((a, b) => b.docs.length - a.docs.length || cmp(a.mentions[0], b.mentions[0]));
+}
+
+/** Two mentions state the same value when their normalised values are equal. */
+function valueKey(m: Mention): string {
+  switch (m.kind) {
+    case 'money': {
+      const { amount, currency, min, max, approximate } = m.value;
+      return JSON.stringify([amount, currency, min, max, approximate]);
+    }
+    case 'percent': {
+      const { percent, min, max, approximate } = m.value;
+      return JSON.stringify([percent, min ?? null, max ?? null, approximate ?? false]);
+    }
+    case 'date': {
+      const { iso, from, to, month, day } = m.value;
+      return JSON.stringify([iso, from, to, month ?? null, day ?? null]);
+    }
+    default:
+      return m.text.toLowerCase();
+  }
+}
+
+const STATUS_ORDER = { conflict: 0, agreed: 1, single: 2 } as const;
+
+function compareFacts(a: Fact, b: Fact): number {
+  return (
+    STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+    (a.subject === UNKNOWN_SUBJECT ? 1 : 0) - (b.subject === UNKNOWN_SUBJECT ? 1 : 0) ||
+    cmp(a.subject, b.subject) ||
+    cmp(a.attribute, b.attribute) ||
+    cmp(a.kind, b.kind) ||
+    cmp(a.values[0]?.mentions[0] ?? '', b.values[0]?.mentions[0] ?? '')
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

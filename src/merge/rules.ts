@@ -1,0 +1,68 @@
+// Conflict rules are data over a few generic checks: which kind of fact, which check compares two of its values,
+// and the code and severity a disagreement gets.
+import type { DateValue, MoneyValue, PercentValue, Severity } from '../model/report.js';
+import { type CompareOptions, datesAgree, isExact, moneyAgree, percentAgree } from './compare.js';
+
+export type Check = (a: unknown, b: unknown, options: CompareOptions) => boolean | null;
+
+export interface ConflictRule {
+  kind: string;
+  code: string;
+  /** Severity when both values are precise; a disagreement involving a hedge or vague figure is a warning. */
+  severity: Severity;
+  check: Check;
+  /** Whether a value states one precise figure (hedges and vague amounts weaken a conflict to a warning). */
+  precise: (v: unknown) => boolean;
+}
+
+const always = () => true;
+
+export const RULES: readonly ConflictRule[] = [
+  {
+    kind: 'money',
+    code: 'MONEY_MISMATCH',
+    severity: 'error',
+    check: (a, b, o) => moneyAgree(a as MoneyValue, b as MoneyValue, o),
+    precise: (v) => isExact(v as MoneyValue),
+  },
+  {
+    kind: 'percent',
+    code: 'PERCENT_MISMATCH',
+    severity: 'error',
+    check: (a, b, o) => percentAgree(a as PercentValue, b as PercentValue, o),
+    precise: (v) => {
+      const p = v as PercentValue;
+      return isExact({ amount: p.percent, min: p.min ?? null, max: p.max ?? null, approximate: p.approximate ?? false });
+    },
+  },
+  {
+    kind: 'date',
+    code: 'DATE_MISMATCH',
+    severity: 'error',
+    check: (a, b) => datesAgree(a as DateValue, b as DateValue),
+    precise: (v) => (v as DateValue).granularity === 'day',
+  },
+  {
+    kind: 'role',
+    code: 'ROLE_MISMATCH',
+    severity: 'warning',
+    check: (a, b) => String(a).toLowerCase() === String(b).toLowerCase(),
+    precise: always,
+  },
+  {
+    kind: 'age',
+    code: 'AGE_MISMATCH',
+    severity: 'error',
+    check: (a, b) => Number(a) === Number(b),
+    precise: always,
+  },
+  {
+    kind: 'count',
+    code: 'COUNT_MISMATCH',
+    severity: 'error',
+    check: (a, b, o) => moneyAgree({ ...(a as MoneyValue), currency: '' }, { ...(b as MoneyValue), currency: '' }, o),
+    precise: (v) => isExact(v as MoneyValue),
+  },
+];
+
+export const RULE_BY_KIND = new Map(RULES.map((r) => [r.kind, r]));

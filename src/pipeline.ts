@@ -1,0 +1,47 @@
+// The library's pipeline: documents in, one report out. Pure (no disk, no process): the CLI reads the files.
+import { assignDocumentIds, type DocumentResult, extractDocument } from './extract/document.js';
+import { mergeFacts } from './merge/facts.js';
+import { applyCanonicalNames } from './merge/entities.js';
+import type { Mention, Report, Warning } from './model/report.js';
+
+export interface PipelineInput {
+  path: string;
+  text: string;
+}
+
+export interface PipelineOptions {
+  referenceDate?: string | null;
+  tolerance?: number;
+}
+
+export function extractAll(inputs: PipelineInput[], options: PipelineOptions = {}): DocumentResult[] {
+  const ids = assignDocumentIds(inputs.map((i) => i.path));
+  return inputs.map((input, i) =>
+    extractDocument({ id: ids[i], path: input.path, text: input.text }, { referenceDate: options.referenceDate }),
+  );
+}
+
+/** Merges per-document results (from one run or from shards) into the report. */
+export function buildReport(results: DocumentResult[], options: PipelineOptions = {}, warnings: Warning[] = []): Report {
+  const sorted = [...results].sort((a, b) => (a.document.path < b.document.path ? -1 : a.document.path > b.document.path ? 1 : 0));
+  const documents = sorted.map((r) => r.document);
+  const mentions: Mention[] = applyCanonicalNames(sorted.map((r) => r.mentions));
+  const facts = mergeFacts(documents, mentions, { tolerance: options.tolerance });
+  return {
+    version: 1,
+    documents,
+    mentions,
+    facts,
+    summary: {
+      documents: documents.length,
+      mentions: mentions.length,
+      facts: facts.length,
+      conflicts: facts.filter((f) => f.status === 'conflict').length,
+    },
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
+}
+
+export function run(inputs: PipelineInput[], options: PipelineOptions = {}, warnings: Warning[] = []): Report {
+  return buildReport(extractAll(inputs, options), options, warnings);
+}

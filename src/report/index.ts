@@ -1,0 +1,18 @@
+// The registry of output formats: the CLI's --format choices are its keys.
+import { formatCsv } from './csv.js';
+import { formatJson, formatNdjson } from './json.js';
+import { formatMarkdown } from './markdown.js';
+import { formatTable } from './table.js';
+import type { Formatter } from './types.js';
+
+export const FORMATTERS = {
+  table: formatTable,
+  json: formatJson,
+  ndjson: formatNdjson,
+  csv: formatCsv,
+  markdown: formatMarkdown,
+} satisfies Record<string, Formatter>;
+
+export type FormatName = keyof typeof FORMATTERS;
+export const FORMAT_NAMES = Object.keys(FORMATTERS) as FormatName[];
+export { DEFAULT_FORMAT_OPTIONS, type FormatOptions, type Formatter } from './types.js';

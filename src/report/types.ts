@@ -1,0 +1,16 @@
+// What every formatter gets besides the report. Colour and width are decided by the CLI, never inside a formatter.
+import type { Report } from '../model/report.js';
+
+export interface FormatOptions {
+  color: boolean;
+  /** Terminal width in columns for the table. */
+  width: number;
+  /** Add the evidence sentence under each value. */
+  verbose: boolean;
+  /** Only conflicts. */
+  quiet: boolean;
+}
+
+export type Formatter = (report: Report, options: FormatOptions) => string;
+
+export const DEFAULT_FORMAT_OPTIONS: FormatOptions = { color: false, width: 100, verbose: false, quiet: false };

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { mergeFacts } from '../../src/merge/facts.js';
+import type { DateValue, Document, Mention, MoneyValue, PercentValue } from '../../src/model/report.js';
+
+// Builds the mentions of one document: entities, then numbers that are about some of them.
+function doc(id: string) {
+  const mentions: Mention[] = [];
+  let n = 0;
+  const base = (text: string) => ({ id: `${id}#${++n}`, doc: id, text, start: n * 10, end: n * 10 + text.length, line: n, column: 1, sentence: text });
+  const api = {
+    mentions,
+    org(name: string) {
+      const m = { ...base(name), kind: 'organization' as const, value: { canonical: name } };
+      mentions.push(m);
+      return m.id;
+    },
+    money(text: string, value: Partial<MoneyValue>, attribute: string, about: string[], qualifier: string | null = null) {
+      const v: MoneyValue = { amount: null, currency: 'USD', min: null, max: null, approximate: false, ...value };
+      if (v.amount !== null && value.min === undefined && value.max === undefined && !v.approximate) {
+        v.min = v.amount;
+        v.max = v.amount;
+      }
+      mentions.push({ ...base(text), kind: 'money', value: v, about: { attribute, trigger: null, entities: about, qualifier } });
+      return api;
+    },
+    percent(text: string, value: PercentValue, attribute: string, about: string[]) {
+      mentions.push({ ...base(text), kind: 'percent', value, about: { attribute, trigger: null, entities: about, qualifier: null } });
+      return api;
+    },
+    date(text: string, value: DateValue, attribute: string, about: string[]) {
+      mentions.push({ ...base(text), kind: 'date', value, about: { attribute, trigger: null, entities: about, qualifier: null } });
+      return api;
+    },
+  };
+  return api;
+}
+
+function merge(...docs: Array<ReturnType<typeof doc>>) {
+  const documents: Document[] = docs.map((d, i) => ({ id: d.mentions[0]?.doc ?? `d${i}`, path: `news/${d.mentions[0]?.doc}.txt`, date: null, dateSource: null }));
+  return mergeFacts(documents, docs.flatMap((d) => d.mentions), { tolerance: 0 });
+}
+
+function twoSources(a: Parameters<ReturnType<typeof doc>['money']>, b: Parameters<ReturnType<typeof doc>['money']>) {
+  const x = doc('a');
+  const xs = [x.org('Acme'), x.org('Globex')];
+  x.money(a[0], a[1], a[2], xs, a[4] ?? null);
+  const y = doc('b');
+  const ys = [y.org('Acme'), y.org('Globex')];
+  y.money(b[0], b[1], b[2], ys, b[4] ?? null);
+  return merge(x, y).filter((f) => f.kind === 'money');
+}
+
+describe('money facts across sources', () => {
+  it('two precise figures that differ are a MONEY_MISMATCH naming both sources', () => {
+    const [fact] = twoSources(['$14.8 billion', { amount: 14.8e9 }, 'deal value', []], ['$14.3 billion', { amount: 14.3e9 }, 'deal value', []]);
+    expect(fact.status).toBe('conflict');
+    expect(fact.subject).toBe('Acme / Globex');
+    expect(fact.conflict).toMatchObject({ code: 'MONEY_MISMATCH', severity: 'error' });
+    expect(fact.conflict!.message).toContain('news/a.txt:');
+    expect(fact.conflict!.message).toContain('news/b.txt:');
+    expect(fact.values.map((v) => (v.value as MoneyValue).amount)).toEqual([14.8e9, 14.3e9]);
+  });
+
+  it.each([
+    ['a rounded figure', ['$14 billion', { amount: 14e9 }, 'deal value', []], ['$14.3 billion', { amount: 14.3e9 }, 'deal value', []]],
+    ['a vague figure', ['billion-dollar', { min: 1e9, approximate: true }, 'deal value', []], ['$14.3 billion', { amount: 14.3e9 }, 'deal value', []]],
+    ['a hedge', ['more than $10 billion', { amount: 10e9, min: 10e9 }, 'deal value', []], ['$14.3 billion', { amount: 14.3e9 }, 'deal value', []]],
+  ] as const)('%s agrees', (_, a, b) => {
+    const [fact] = twoSources(a as never, b as never);
+    expect(fact.status).toBe('agreed');
+  });
+
+  it('the same number meaning two different things is neither agreement nor conflict', () => {
+    const facts = twoSources(['$100 million', { amount: 1e8 }, 'funding round', []], ['$100 million', { amount: 1e8 }, 'salary or offer', []]);
+    expect(facts.map((f) => [f.attribute, f.status])).toEqual([
+      ['funding round', 'single'],
+      ['salary or offer', 'single'],
+    ]);
+  });
+
+  it('rounds of different series are different facts', () => {
+    const facts = twoSources(
+      ['$100 million', { amount: 1e8 }, 'funding round', [], 'series b'],
+      ['$300 million', { amount: 3e8 }, 'funding round', [], 'series c'],
+    );
+    expect(facts.map((f) => f.status)).toEqual(['single', 'single']);
+  });
+
+  it('amounts in different currencies are not compared', () => {
+    const facts = twoSources(['$14.3 billion', { amount: 14.3e9 }, 'deal value', []], ['£10.55 billion', { amount: 10.55e9, currency: 'GBP' }, 'deal value', []]);
+    expect(facts.every((f) => f.status === 'single')).toBe(true);
+  });
+
+  it('attributes that are not claims of the story (prices) never conflict', () => {
+    const [fact] = twoSources(['$200', { amount: 200 }, 'price', []], ['$300', { amount: 300 }, 'price', []]);
+    expect(fact.status).toBe('agreed');
+  });
+
+  it('a value without a subject never conflicts', () => {
+    const x = doc('a').money('$1 million', { amount: 1e6 }, 'deal value', []);
+    const y = doc('b').money('$2 million', { amount: 2e6 }, 'deal value', []);
+    const [fact] = merge(x, y);
+    expect(fact.subject).toBe('(unknown)');
+    expect(fact.status).not.toBe('conflict');
+  });
+});
+
+describe('percent facts', () => {
+  function stakes(a: PercentValue, b: PercentValue, c?: PercentValue) {
+    const docs = [a, b, c].filter(Boolean).map((v, i) => {
+      const d = doc(`d${i}`);
+      d.percent(`${v!.percent}%`, v!, 'stake', [d.org('Acme'), d.org('Globex')]);
+      return d;
+    });
+    return merge(...docs).find((f) => f.kind === 'percent')!;
+  }
+
+  it('three sources stating 49% agree, with every source listed', () => {
+    const f = stakes({ percent: 49 }, { percent: 49 }, { percent: 49 });
+    expect(f.status).toBe('agreed');
+    expect(f.values).toHaveLength(1);
+    expect(f.values[0].docs).toEqual(['d0', 'd1', 'd2']);
+  });
+
+  it('49% against 51% is a PERCENT_MISMATCH; nearly 50% against 49% is not', () => {
+    expect(stakes({ percent: 49 }, { percent: 51 }).conflict?.code).toBe('PERCENT_MISMATCH');
+    expect(stakes({ percent: 50, max: 50, min: null, approximate: true }, { percent: 49 }).status).toBe('agreed');
+  });
+});
+
+describe('date facts', () => {
+  const day = (iso: string): DateValue => ({ iso, from: iso, to: iso, granularity: 'day' });
+  function announced(a: DateValue, b: DateValue) {
+    const x = doc('a');
+    x.date('a date', a, 'announcement date', [x.org('Acme')]);
+    const y = doc('b');
+    y.date('b date', b, 'announcement date', [y.org('Acme')]);
+    return merge(x, y).find((f) => f.kind === 'date')!;
+  }
+
+  it('June 12 and June 13 for the same announcement are a DATE_MISMATCH', () => {
+    expect(announced(day('2025-06-12'), day('2025-06-13')).conflict?.code).toBe('DATE_MISMATCH');
+  });
+
+  it('June 12 with and without a year agree', () => {
+    const f = announced(day('2025-06-12'), { iso: null, from: null, to: null, granularity: 'partial', month: 6, day: 12 });
+    expect(f.status).toBe('agreed');
+  });
+});
+
+describe('determinism', () => {
+  it('gives the same facts whatever the order of the documents', () => {
+    const build = () => {
+      const x = doc('a');
+      x.money('$14.8 billion', { amount: 14.8e9 }, 'deal value', [x.org('Acme'), x.org('Globex')]);
+      const y = doc('b');
+      y.money('$14.3 billion', { amount: 14.3e9 }, 'deal value', [y.org('Acme'), y.org('Globex')]);
+      const z = doc('c');
+      z.percent('49%', { percent: 49 }, 'stake', [z.org('Globex')]);
+      return [x, y, z];
+    };
+    const [x, y, z] = build();
+    const forward = merge(x, y, z);
+    const [x2, y2, z2] = build();
+    const backward = merge(z2, y2, x2);
+    expect(JSON.stringify(backward)).toBe(JSON.stringify(forward));
+  });
+});

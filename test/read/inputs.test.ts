@@ -1,0 +1,77 @@
+import { mkdtemp, mkdir, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decode } from '../../src/read/decode.js';
+import { readInputs } from '../../src/read/inputs.js';
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'facts-read-'));
+  await mkdir(path.join(dir, 'news', 'deep'), { recursive: true });
+  await writeFile(path.join(dir, 'news', 'b.txt'), 'Second.');
+  await writeFile(path.join(dir, 'news', 'a.md'), '\ufeffFirst.\r\nLine two.');
+  await writeFile(path.join(dir, 'news', 'deep', 'c.txt'), 'Third.');
+  await writeFile(path.join(dir, 'news', 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]));
+  await writeFile(path.join(dir, 'binary.txt'), Buffer.from([0x41, 0, 0x42]));
+  await writeFile(path.join(dir, 'latin1.txt'), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x2e]));
+  await mkdir(path.join(dir, 'empty'));
+  await symlink(path.join(dir, 'news'), path.join(dir, 'news', 'deep', 'loop'));
+});
+
+describe('readInputs', () => {
+  it('walks folders recursively in sorted order, text files only, with relative forward-slash paths', async () => {
+    const { inputs } = await readInputs(['news'], { cwd: dir });
+    expect(inputs.map((i) => i.path)).toEqual(['news/a.md', 'news/b.txt', 'news/deep/c.txt']);
+  });
+
+  it('drops a UTF-8 BOM and keeps CRLF as read', async () => {
+    const { inputs } = await readInputs(['news/a.md'], { cwd: dir });
+    expect(inputs[0].text).toBe('First.\r\nLine two.');
+  });
+
+  it('reports a symlink loop once and carries on', async () => {
+    const { warnings } = await readInputs(['news'], { cwd: dir });
+    expect(warnings.map((w) => w.code)).toContain('SYMLINK_LOOP');
+  });
+
+  it('reports a missing path and still reads the others', async () => {
+    const { inputs, warnings } = await readInputs(['missing.txt', 'news/b.txt'], { cwd: dir });
+    expect(inputs.map((i) => i.path)).toEqual(['news/b.txt']);
+    expect(warnings).toEqual([{ path: 'missing.txt', code: 'NOT_FOUND', message: 'no such file or folder' }]);
+  });
+
+  it('expands glob patterns', async () => {
+    const { inputs } = await readInputs(['news/**/*.txt'], { cwd: dir });
+    expect(inputs.map((i) => i.path)).toEqual(['news/b.txt', 'news/deep/c.txt']);
+  });
+
+  it('skips binary files with a warning and falls back to Windows-1252 for invalid UTF-8', async () => {
+    const { inputs, warnings } = await readInputs(['binary.txt', 'latin1.txt'], { cwd: dir });
+    expect(inputs).toEqual([{ path: 'latin1.txt', text: 'Café.' }]);
+    expect(warnings.map((w) => [w.path, w.code])).toEqual([
+      ['binary.txt', 'BINARY'],
+      ['latin1.txt', 'ENCODING'],
+    ]);
+  });
+
+  it('warns about a folder with no text files', async () => {
+    const { warnings } = await readInputs(['empty'], { cwd: dir });
+    expect(warnings).toEqual([{ path: 'empty', code: 'EMPTY_FOLDER', message: 'no text files in this folder' }]);
+  });
+
+  it('reads standard input for "-"', async () => {
+    const { inputs } = await readInputs(['-'], { cwd: dir, readStdin: async () => Buffer.from('From stdin.') });
+    expect(inputs).toEqual([{ path: '-', text: 'From stdin.' }]);
+  });
+});
+
+describe('decode', () => {
+  it('reads UTF-16 with a BOM', () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Hi €', 'utf16le')]);
+    expect(decode(le)).toEqual({ ok: true, text: 'Hi €', encoding: 'utf-16le' });
+    const be = Buffer.from([0xfe, 0xff, 0x00, 0x48, 0x00, 0x69]);
+    expect(decode(be)).toEqual({ ok: true, text: 'Hi', encoding: 'utf-16be' });
+  });
+});
