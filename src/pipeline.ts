@@ -2,7 +2,7 @@
 import { assignDocumentIds, type DocumentResult, extractDocument } from './extract/document.js';
 import { mergeFacts } from './merge/facts.js';
 import { applyCanonicalNames } from './merge/entities.js';
-import type { Mention, Report, Warning } from './model/report.js';
+import type { Report, Warning } from './model/report.js';
 
 export interface PipelineInput {
   path: string;
@@ -25,12 +25,13 @@ export function extractAll(inputs: PipelineInput[], options: PipelineOptions = {
 export function buildReport(results: DocumentResult[], options: PipelineOptions = {}, warnings: Warning[] = []): Report {
   const sorted = [...results].sort((a, b) => (a.document.path < b.document.path ? -1 : a.document.path > b.document.path ? 1 : 0));
   const documents = sorted.map((r) => r.document);
-  const mentions: Mention[] = applyCanonicalNames(sorted.map((r) => r.mentions));
-  const facts = mergeFacts(documents, mentions, { tolerance: options.tolerance });
+  const { mentions, claims } = applyCanonicalNames(sorted.map((r) => r.mentions), sorted.map((r) => r.claims));
+  const facts = mergeFacts(documents, mentions, claims, { tolerance: options.tolerance });
   return {
     version: 1,
     documents,
     mentions,
+    claims,
     facts,
     summary: {
       documents: documents.length,

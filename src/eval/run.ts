@@ -36,4 +36,5 @@ export const METRICS = [
   'documentDates',
   'conflicts',
   'agreements',
+  'roles',
 ] as const satisfies ReadonlyArray<keyof Scores>;

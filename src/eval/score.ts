@@ -37,6 +37,7 @@ export const GoldFile = z.object({
     }),
   ),
   agreements: z.array(z.object({ about: z.string(), value: z.string().optional(), docs: z.array(DocRef) })),
+  roles: z.array(z.object({ person: z.string(), role: z.string(), org: z.string(), docs: z.array(DocRef) })).default([]),
 });
 export type GoldFile = z.infer<typeof GoldFile>;
 
@@ -62,6 +63,8 @@ export interface Scores {
   documentDates: Score;
   conflicts: Score;
   agreements: Score;
+  /** Each gold role (person, title) found as a role fact with every listed document. */
+  roles: Score;
   /** not_entities and not_quotes items that were reported: each one is a defect. */
   forbidden: string[];
 }
@@ -82,6 +85,7 @@ export function score(report: Report, gold: GoldFile): Scores {
     documentDates: scoreDocumentDates(report, gold, docOf),
     conflicts: scoreConflicts(report, gold, docOf),
     agreements: scoreAgreements(report, gold, docOf),
+    roles: scoreRoles(report, gold, docOf),
     forbidden: forbidden(report, gold, docOf),
   };
 }
@@ -240,6 +244,23 @@ function scoreAgreements(report: Report, gold: GoldFile, docOf: DocOf): Score {
   }
   const hit = withValue.length - misses.length;
   return makeScore(hit, withValue.length, hit, withValue.length, misses, []);
+}
+
+function scoreRoles(report: Report, gold: GoldFile, docOf: DocOf): Score {
+  const roleFacts = report.facts.filter((f) => f.kind === 'role');
+  const misses: string[] = [];
+  for (const r of gold.roles) {
+    const docs = r.docs.map(docOf);
+    const ok = roleFacts.some(
+      (f) =>
+        key(f.subject) === key(r.person) &&
+        f.values.some((v) => key((v.value as { title: string }).title) === key(r.role) && docs.every((d) => d !== undefined && v.docs.includes(d))),
+    );
+    if (!ok) misses.push(`${r.person}: ${r.role} (${r.docs.join(', ')})`);
+  }
+  const hit = gold.roles.length - misses.length;
+  const found = roleFacts.reduce((n, f) => n + f.values.length, 0);
+  return makeScore(found, found, hit, gold.roles.length, misses, []);
 }
 
 function forbidden(report: Report, gold: GoldFile, docOf: DocOf): string[] {

@@ -1,6 +1,6 @@
 // Reads, for each number and date, what it is about: the attribute its sentence's trigger words name and the
 // entities nearest to it. Merging turns these into fact keys, so this is where "about what?" is decided.
-import type { Mention } from '../model/report.js';
+import type { Claim, Mention } from '../model/report.js';
 import { findAttribute } from './attributes.js';
 import { type ExtractContext, sentenceAt } from './text.js';
 
@@ -12,8 +12,16 @@ const SOURCE_BEFORE = /(?:according to|told|reported by|per|cited by|via|reports
 const SOURCE_AFTER = /^\s*(?:reported|reports|said|says|first reported|quoted)\b/i;
 const SERIES = /\bseries\s+([a-h])\b/i;
 
-export function describeContext(mentions: Mention[], ctx: ExtractContext): void {
+export function describeContext(mentions: Mention[], claims: Claim[], ctx: ExtractContext): void {
   const entities = mentions.filter((m) => m.kind === 'organization' || m.kind === 'person');
+  // Counts bring their own attribute; what they are about is read like any number's.
+  for (const c of claims) {
+    if (c.kind !== 'count' || !c.about) continue;
+    const sentence = sentenceAt(ctx.sentences, c.start);
+    if (!sentence) continue;
+    c.about.entities = subjectEntities(c, sentence.index, entities, ctx);
+    c.about.qualifier = qualifierOf(c, sentence, mentions);
+  }
   for (const m of mentions) {
     if (!CONTEXT_KINDS.has(m.kind) || m.role === 'dateline') continue;
     if (m.kind === 'money' && m.value.conversionOf) continue;
@@ -29,7 +37,7 @@ export function describeContext(mentions: Mention[], ctx: ExtractContext): void 
   }
 }
 
-function subjectEntities(m: Mention, sentenceIndex: number, entities: Mention[], ctx: ExtractContext): string[] {
+function subjectEntities(m: { start: number; end: number }, sentenceIndex: number, entities: Mention[], ctx: ExtractContext): string[] {
   // The mention's own sentence first; when it names nobody, earlier sentences of the same paragraph.
   const line = ctx.sentences[sentenceIndex];
   for (let i = sentenceIndex; i >= 0; i--) {
@@ -42,7 +50,7 @@ function subjectEntities(m: Mention, sentenceIndex: number, entities: Mention[],
   return [];
 }
 
-function pickSubject(m: Mention, inside: Mention[]): string[] {
+function pickSubject(m: { start: number; end: number }, inside: Mention[]): string[] {
   const distance = (e: Mention) => (e.end <= m.start ? m.start - e.end : Math.max(0, e.start - m.end));
   const byDistance = [...inside].sort((a, b) => distance(a) - distance(b) || a.start - b.start);
   const chosen: Mention[] = [];
@@ -71,13 +79,13 @@ function sameParagraph(text: string, from: number, to: number): boolean {
   return !text.slice(from, to).includes('\n');
 }
 
-function qualifierOf(m: Mention, sentence: { start: number; end: number; text: string }, mentions: Mention[]): string | null {
+function qualifierOf(m: Mention | Claim, sentence: { start: number; end: number; text: string }, mentions: Mention[]): string | null {
   const series = sentence.text.match(SERIES);
   if (series) return `series ${series[1].toLowerCase()}`;
   const year = mentions.find(
     (o) =>
       o.kind === 'date' &&
-      o !== m &&
+      o.start !== m.start &&
       o.role !== 'dateline' &&
       o.start >= sentence.start &&
       o.end <= sentence.end &&

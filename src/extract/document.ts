@@ -1,12 +1,14 @@
 // Extracts every kind of mention from one document and turns the extractors' spans into report mentions.
-import type { Document, Mention } from '../model/report.js';
+import type { Claim, Document, Mention } from '../model/report.js';
 import { findDocumentDate } from '../read/document-date.js';
 import { describeContext } from './context.js';
+import { extractCounts } from './counts.js';
 import { extractDates } from './dates.js';
 import { extractEntities } from './entities.js';
 import { extractMoney } from './money.js';
 import { extractPercent } from './percent.js';
 import { extractQuotes } from './quotes.js';
+import { extractAges, extractRoles } from './roles.js';
 import { LineIndex, makeContext, sentenceAt } from './text.js';
 import type { EntityFound, Found } from './types.js';
 
@@ -24,6 +26,8 @@ export interface ExtractOptions {
 export interface DocumentResult {
   document: Document;
   mentions: Mention[];
+  /** Roles, ages and counts: facts that are not one of the seven mention kinds. */
+  claims: Claim[];
 }
 
 export function extractDocument(input: DocumentInput, options: ExtractOptions = {}): DocumentResult {
@@ -74,8 +78,83 @@ export function extractDocument(input: DocumentInput, options: ExtractOptions = 
     const target = of === undefined ? undefined : idByStart.get(`money@${of}`);
     if (kind === 'money' && target) (mentions[i].value as { conversionOf?: string }).conversionOf = target;
   });
-  describeContext(mentions, ctx);
-  return { document, mentions };
+  const claims = extractClaims(input, ctx, entities, mentions, lines);
+  describeContext(mentions, claims, ctx);
+  return { document, mentions, claims };
+}
+
+function extractClaims(
+  input: DocumentInput,
+  ctx: ReturnType<typeof makeContext>,
+  entities: EntityFound[],
+  mentions: Mention[],
+  lines: LineIndex,
+): Claim[] {
+  const entityAt = new Map<string, Mention>();
+  for (const m of mentions) {
+    if (m.kind === 'person' || m.kind === 'organization' || m.kind === 'place') entityAt.set(`${m.start}:${m.end}`, m);
+  }
+  const at = (span: { start: number; end: number } | null) => (span ? entityAt.get(`${span.start}:${span.end}`) : undefined);
+  const claims: Claim[] = [];
+  const base = (start: number, end: number) => {
+    const { line, column } = lines.locate(start);
+    const sentence = sentenceAt(ctx.sentences, start);
+    return {
+      id: `${input.id}#c${claims.length + 1}`,
+      doc: input.id,
+      text: input.text.slice(start, end),
+      start,
+      end,
+      line,
+      column,
+      ...(sentence ? { sentence: sentence.text } : {}),
+    };
+  };
+  const found: Array<{ start: number; make: () => Claim | null }> = [
+    ...extractRoles(ctx, entities).map((r) => ({
+      start: r.start,
+      make: () => {
+        const person = at(r.person);
+        const org = at(r.org);
+        if (!person) return null;
+        const canonical = (m: Mention | undefined) => (m && 'canonical' in (m.value as object) ? (m.value as { canonical: string }).canonical : null);
+        return {
+          ...base(r.start, r.end),
+          kind: 'role' as const,
+          value: { title: r.title, org: canonical(org) },
+          about: { attribute: 'role', trigger: input.text.slice(r.start, r.end), entities: [person.id, ...(org ? [org.id] : [])], qualifier: null },
+        };
+      },
+    })),
+    ...extractAges(ctx, entities).map((a) => ({
+      start: a.start,
+      make: () => {
+        const person = at(a.person);
+        if (!person) return null;
+        return {
+          ...base(a.start, a.end),
+          kind: 'age' as const,
+          value: { age: a.age },
+          about: { attribute: 'age', trigger: null, entities: [person.id], qualifier: null },
+        };
+      },
+    })),
+    ...extractCounts(ctx).map((c) => ({
+      start: c.start,
+      make: () => ({
+        ...base(c.start, c.end),
+        kind: 'count' as const,
+        value: { count: c.count, min: c.min, max: c.max, approximate: c.approximate, noun: c.noun },
+        about: { attribute: c.attribute, trigger: null, entities: [], qualifier: null },
+      }),
+    })),
+  ];
+  found.sort((a, b) => a.start - b.start);
+  for (const f of found) {
+    const claim = f.make();
+    if (claim) claims.push(claim);
+  }
+  return claims;
 }
 
 /** Short stable ids: the file name without extension, or the whole relative path when names collide. */

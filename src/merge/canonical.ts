@@ -1,17 +1,18 @@
 // Corpus-wide canonical names for entities: one name per real-world person, organisation or place across documents.
 //
 //   canonicalKey(name: string): string
-//     Matching key: lower case, accents, spaces and punctuation removed ("Open AI" and "OpenAI" → "openai").
+//     Matching key: lower case, accents, spaces and punctuation removed ("Open Table" and "OpenTable" → "opentable").
 //
 //   entityKey(kind: EntityKind, canonical: string): string
 //     The map key for a per-document canonical qualified by its kind: `${kind}:${canonical}`.
 //
-//   canonicalizeAcrossDocuments(docs: EntityFound[][], texts: string[]): Map<string, CorpusEntity>
-//     docs[i] is extractEntities' output for document i and texts[i] its text (used to count the surface forms).
+//   canonicalizeAcrossDocuments(docs: EntityFound[][], texts: string[] = []): Map<string, CorpusEntity>
+//     docs[i] is extractEntities' output for document i and texts[i] its text (optional: used to count surface forms;
+//     an entity may instead carry its written form as `surface`).
 //     Returns, for every entityKey(kind, canonical) seen in any document, the corpus-wide { kind, canonical }:
-//       - spelling variants that share a canonicalKey collapse to the most written form ("Techcrunch" → "TechCrunch");
-//       - a surname alone maps to the one full name ending in it ("Wang" → "Alexandr Wang");
-//       - a one-word organisation maps to the one longer name made of it plus organisation words ("Scale" → "Scale AI");
+//       - spelling variants that share a canonicalKey collapse to the most written form ("Youtube" → "YouTube");
+//       - a surname alone maps to the one full name ending in it ("Smith" → "Jane Smith");
+//       - a one-word organisation maps to the one longer name made of it plus organisation words ("Acme" → "Acme Labs");
 //       - a name filed under different kinds in different documents gets the kind most documents give it.
 //     Deterministic: the result does not depend on document order (counts, then string order break ties).
 import type { EntityKind } from '../model/report.js';
@@ -45,7 +46,7 @@ interface Group {
   words: string[];
 }
 
-/** Prefers the most written form, then one with inner capitals ("TechCrunch" over "Techcrunch"), then string order. */
+/** Prefers the most written form, then one with inner capitals ("YouTube" over "Youtube"), then string order. */
 export function preferName(counts: Map<string, number>): string {
   const inner = (s: string) => (s.match(/\p{Ll}\p{Lu}/gu) ?? []).length;
   return [...counts.entries()].sort(
@@ -53,7 +54,10 @@ export function preferName(counts: Map<string, number>): string {
   )[0][0];
 }
 
-export function canonicalizeAcrossDocuments(docs: EntityFound[][], texts: string[]): Map<string, CorpusEntity> {
+/** An entity as extracted, optionally carrying its written form (when the document text is not at hand). */
+export type EntityInput = EntityFound & { surface?: string };
+
+export function canonicalizeAcrossDocuments(docs: EntityInput[][], texts: string[] = []): Map<string, CorpusEntity> {
   const groups = new Map<string, Group>();
   docs.forEach((found, d) => {
     for (const e of found) {
@@ -69,7 +73,7 @@ export function canonicalizeAcrossDocuments(docs: EntityFound[][], texts: string
       g.canonicals.add(e.value.canonical);
       // Count the canonical itself (it is what the document settled on) and the written surface when it is the same name.
       g.surfaces.set(e.value.canonical, (g.surfaces.get(e.value.canonical) ?? 0) + 1);
-      const surface = texts[d]?.slice(e.start, e.end);
+      const surface = e.surface ?? texts[d]?.slice(e.start, e.end);
       if (surface && surface !== e.value.canonical && canonicalKey(surface) === key) {
         g.surfaces.set(surface, (g.surfaces.get(surface) ?? 0) + 1);
       }

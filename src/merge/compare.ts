@@ -1,6 +1,6 @@
 // Whether two stated values can both be true. Numbers are compared at the precision of the less precise figure,
 // hedged and vague values as the interval they allow, dates at the granularity both give.
-import type { DateValue, MoneyValue, PercentValue } from '../model/report.js';
+import type { DateValue, MoneyValue, PercentValue, RoleValue } from '../model/report.js';
 
 export interface CompareOptions {
   /** Relative tolerance for numbers: 0.02 lets values 2% apart agree. */
@@ -115,4 +115,23 @@ function inRange(range: DateValue, month: number, day: number): boolean {
   const md = (iso: string) => iso.slice(5);
   const x = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   return md(range.from!) <= x && x <= md(range.to!);
+}
+
+// Titles qualified like this say when or how, not what: "interim CEO" is the CEO's office.
+const TITLE_QUALIFIER = /^(?:interim|acting|former|ex|deputy|incoming|outgoing|then)[\s-]+/;
+// Offices one person rarely holds two of at once in one organisation: the chief officers.
+const CHIEF_OFFICE = /^(?:c[a-z]{1,3}o|co-ceo|chief [a-z ]+ officer)$/;
+
+/**
+ * A person's titles conflict only when both are chief offices at the same organisation and differ ("CFO" vs "COO");
+ * a founder can be CEO, a president can be chair, and a former title is history, not a contradiction.
+ */
+export function rolesAgree(a: RoleValue, b: RoleValue): boolean | null {
+  if (a.org && b.org && a.org !== b.org) return null;
+  if (/^(?:former|ex|outgoing|then)\b/.test(a.title) || /^(?:former|ex|outgoing|then)\b/.test(b.title)) return true;
+  const base = (t: string) => t.replace(TITLE_QUALIFIER, '');
+  const x = base(a.title);
+  const y = base(b.title);
+  if (x === y) return true;
+  return !(CHIEF_OFFICE.test(x) && CHIEF_OFFICE.test(y) && x !== 'co-ceo' && y !== 'co-ceo');
 }

@@ -1,7 +1,7 @@
 // Groups mentions from every document into facts (subject + attribute → values with their sources) and decides
 // whether each fact is agreed, in conflict, or stated by a single source. Pure: mentions in, facts out.
 import { attributeConflicts } from '../extract/attributes.js';
-import type { Document, Fact, FactValue, Mention, Source } from '../model/report.js';
+import type { Claim, Document, Fact, FactValue, Mention, Source } from '../model/report.js';
 import type { CompareOptions } from './compare.js';
 import { conflictMessage } from './messages.js';
 import { RULE_BY_KIND } from './rules.js';
@@ -12,10 +12,12 @@ export interface MergeOptions {
 }
 
 export const UNKNOWN_SUBJECT = '(unknown)';
-const FACT_KINDS = new Set(['money', 'percent', 'date']);
+const FACT_KINDS = new Set(['money', 'percent', 'date', 'role', 'age', 'count']);
+
+type Item = Mention | Claim;
 
 interface Candidate {
-  mention: Mention;
+  mention: Item;
   kind: string;
   attribute: string;
   /** Sorted canonical names the mention is about. */
@@ -25,23 +27,25 @@ interface Candidate {
   qualifier: string | null;
 }
 
-export function mergeFacts(documents: Document[], mentions: Mention[], options: MergeOptions = {}): Fact[] {
+export function mergeFacts(documents: Document[], mentions: Mention[], claims: Claim[] = [], options: MergeOptions = {}): Fact[] {
   const compare: CompareOptions = { tolerance: options.tolerance ?? 0 };
   const paths = new Map(documents.map((d) => [d.id, d.path]));
   const byId = new Map(mentions.map((m) => [m.id, m]));
 
-  const candidates = mentions.flatMap((m) => toCandidate(m, byId));
+  const candidates = [...mentions, ...claims].flatMap((m) => toCandidate(m, byId));
   const groups = groupCandidates(candidates);
   const facts = groups.map((group) => buildFact(group, paths, compare));
   facts.sort(compareFacts);
   return facts.map((f, i) => ({ ...f, id: `F${i + 1}` }));
 }
 
-function toCandidate(m: Mention, byId: Map<string, Mention>): Candidate[] {
-  if (!FACT_KINDS.has(m.kind) || !m.about || m.role === 'dateline') return [];
+function toCandidate(m: Item, byId: Map<string, Mention>): Candidate[] {
+  if (!FACT_KINDS.has(m.kind) || !m.about || ('role' in m && m.role === 'dateline')) return [];
   if (m.kind === 'money' && m.value.conversionOf) return [];
   const names = new Set<string>();
-  for (const id of m.about.entities) {
+  // A role or age is about its person alone; the organisation is part of the value.
+  const about = m.kind === 'role' || m.kind === 'age' ? m.about.entities.slice(0, 1) : m.about.entities;
+  for (const id of about) {
     const e = byId.get(id);
     if (e && (e.kind === 'organization' || e.kind === 'person' || e.kind === 'place')) names.add(e.value.canonical);
   }
@@ -117,7 +121,7 @@ function buildFact(group: Candidate[], paths: Map<string, string>, compare: Comp
   };
   const docs = new Set(values.flatMap((v) => v.docs));
   const rule = RULE_BY_KIND.get(first.kind);
-  const canConflict = rule && subject.length > 0 && attributeConflicts(first.attribute);
+  const canConflict = rule && subject.length > 0 && kindConflicts(first.kind, first.attribute);
   if (canConflict) {
     const clash = findClash(values, rule.check, compare);
     if (clash) {
@@ -133,6 +137,13 @@ function buildFact(group: Candidate[], paths: Map<string, string>, compare: Comp
   }
   if (docs.size >= 2) fact.status = 'agreed';
   return fact;
+}
+
+/** Whether different values of this attribute are a disagreement (a generic "count" of something is not). */
+function kindConflicts(kind: string, attribute: string): boolean {
+  if (kind === 'role' || kind === 'age') return true;
+  if (kind === 'count') return attribute !== 'count';
+  return attributeConflicts(attribute);
 }
 
 /** The first pair of values, stated by different documents, that cannot both be true. */
@@ -152,7 +163,7 @@ function findClash(
   return undefined;
 }
 
-function collectValues(mentions: Mention[], paths: Map<string, string>): FactValue[] {
+function collectValues(mentions: Item[], paths: Map<string, string>): FactValue[] {
   const sorted = [...mentions].sort((a, b) => cmp(a.doc, b.doc) || a.start - b.start);
   const byKey = new Map<string, FactValue & { sources: Source[] }>();
   for (const m of sorted) {
@@ -178,8 +189,16 @@ function collectValues(mentions: Mention[], paths: Map<string, string>): FactVal
 }
 
 /** Two mentions state the same value when their normalised values are equal. */
-function valueKey(m: Mention): string {
+function valueKey(m: Item): string {
   switch (m.kind) {
+    case 'role':
+      return m.value.title;
+    case 'age':
+      return String(m.value.age);
+    case 'count': {
+      const { count, min, max, approximate } = m.value;
+      return JSON.stringify([count, min, max, approximate]);
+    }
     case 'money': {
       const { amount, currency, min, max, approximate } = m.value;
       return JSON.stringify([amount, currency, min, max, approximate]);

@@ -1,7 +1,7 @@
 // Conflict rules are data over a few generic checks: which kind of fact, which check compares two of its values,
 // and the code and severity a disagreement gets.
-import type { DateValue, MoneyValue, PercentValue, Severity } from '../model/report.js';
-import { type CompareOptions, datesAgree, isExact, moneyAgree, percentAgree } from './compare.js';
+import type { CountValue, DateValue, MoneyValue, PercentValue, RoleValue, Severity } from '../model/report.js';
+import { type CompareOptions, datesAgree, intervalOf, intervalsAgree, isExact, moneyAgree, percentAgree, rolesAgree } from './compare.js';
 
 export type Check = (a: unknown, b: unknown, options: CompareOptions) => boolean | null;
 
@@ -46,23 +46,27 @@ export const RULES: readonly ConflictRule[] = [
     kind: 'role',
     code: 'ROLE_MISMATCH',
     severity: 'warning',
-    check: (a, b) => String(a).toLowerCase() === String(b).toLowerCase(),
+    check: (a, b) => rolesAgree(a as RoleValue, b as RoleValue),
     precise: always,
   },
   {
     kind: 'age',
     code: 'AGE_MISMATCH',
     severity: 'error',
-    check: (a, b) => Number(a) === Number(b),
+    check: (a, b) => (a as { age: number }).age === (b as { age: number }).age,
     precise: always,
   },
   {
     kind: 'count',
     code: 'COUNT_MISMATCH',
     severity: 'error',
-    check: (a, b, o) => moneyAgree({ ...(a as MoneyValue), currency: '' }, { ...(b as MoneyValue), currency: '' }, o),
-    precise: (v) => isExact(v as MoneyValue),
+    check: (a, b, o) => intervalsAgree(countInterval(a as CountValue), countInterval(b as CountValue), o),
+    precise: (v) => countInterval(v as CountValue).exact !== null,
   },
 ];
+
+function countInterval(c: CountValue) {
+  return intervalOf({ amount: c.count, min: c.min, max: c.max, approximate: c.approximate });
+}
 
 export const RULE_BY_KIND = new Map(RULES.map((r) => [r.kind, r]));

@@ -86,6 +86,30 @@ export const Mention = z.discriminatedUnion('kind', [
   MentionBase.extend({ kind: z.literal('quote'), value: QuoteValue }),
 ]);
 
+/** A role or age of a person, or a count of something: facts that are not one of the seven mention kinds. */
+export const RoleValue = z.object({
+  /** Normalised title from the lexicon ("cfo" for "chief financial officer"). */
+  title: z.string(),
+  /** Canonical name of the organisation the title is at, when the text says. */
+  org: z.string().nullable(),
+});
+export const AgeValue = z.object({ age: z.number().int().nonnegative() });
+export const CountValue = z.object({
+  count: z.number(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  approximate: z.boolean(),
+  /** What is counted ("people", "employee"). */
+  noun: z.string(),
+});
+
+const ClaimBase = MentionBase.omit({ role: true });
+export const Claim = z.discriminatedUnion('kind', [
+  ClaimBase.extend({ kind: z.literal('role'), value: RoleValue }),
+  ClaimBase.extend({ kind: z.literal('age'), value: AgeValue }),
+  ClaimBase.extend({ kind: z.literal('count'), value: CountValue }),
+]);
+
 export const Document = z.object({
   id: z.string(),
   path: z.string(),
@@ -141,6 +165,8 @@ export const Report = z.object({
   version: z.literal(1),
   documents: z.array(Document),
   mentions: z.array(Mention),
+  /** Roles, ages and counts; fact values of those kinds list claim ids in their `mentions`. */
+  claims: z.array(Claim).optional(),
   facts: z.array(Fact),
   summary: Summary,
   warnings: z.array(Warning).optional(),
@@ -154,6 +180,10 @@ export type DateValue = z.infer<typeof DateValue>;
 export type QuoteValue = z.infer<typeof QuoteValue>;
 export type EntityValue = z.infer<typeof EntityValue>;
 export type Mention = z.infer<typeof Mention>;
+export type Claim = z.infer<typeof Claim>;
+export type RoleValue = z.infer<typeof RoleValue>;
+export type AgeValue = z.infer<typeof AgeValue>;
+export type CountValue = z.infer<typeof CountValue>;
 export type Document = z.infer<typeof Document>;
 export type Source = z.infer<typeof Source>;
 export type FactValue = z.infer<typeof FactValue>;

@@ -1,7 +1,10 @@
 // The registry of output formats: the CLI's --format choices are its keys.
 import { formatCsv } from './csv.js';
+import { formatGithub } from './github.js';
 import { formatJson, formatNdjson } from './json.js';
+import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
+import { formatSarif } from './sarif.js';
 import { formatTable } from './table.js';
 import type { Formatter } from './types.js';
 
@@ -11,6 +14,9 @@ export const FORMATTERS = {
   ndjson: formatNdjson,
   csv: formatCsv,
   markdown: formatMarkdown,
+  github: formatGithub,
+  sarif: formatSarif,
+  junit: formatJunit,
 } satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof FORMATTERS;

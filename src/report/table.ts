@@ -56,12 +56,13 @@ export function summaryLine(report: Report): string {
 function wrap(line: string, width: number, indent: string): string[] {
   const visible = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').length;
   if (visible(line) <= width) return [line];
-  const words = line.split(' ');
+  const lead = line.match(/^(?:\u001b\[[0-9;]*m)*\s*/)?.[0] ?? '';
+  const words = line.slice(lead.length).split(' ');
   const out: string[] = [];
-  let current = '';
+  let current = lead;
   for (const word of words) {
-    const candidate = current === '' ? word : `${current} ${word}`;
-    if (visible(candidate) > width && current.trim() !== '') {
+    const candidate = current.trim() === '' ? `${current}${word}` : `${current} ${word}`;
+    if (visible(candidate) > width && visible(current.trim()) > 0) {
       out.push(current);
       current = `${indent}${word}`;
     } else {

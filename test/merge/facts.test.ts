@@ -37,7 +37,7 @@ function doc(id: string) {
 
 function merge(...docs: Array<ReturnType<typeof doc>>) {
   const documents: Document[] = docs.map((d, i) => ({ id: d.mentions[0]?.doc ?? `d${i}`, path: `news/${d.mentions[0]?.doc}.txt`, date: null, dateSource: null }));
-  return mergeFacts(documents, docs.flatMap((d) => d.mentions), { tolerance: 0 });
+  return mergeFacts(documents, docs.flatMap((d) => d.mentions), [], { tolerance: 0 });
 }
 
 function twoSources(a: Parameters<ReturnType<typeof doc>['money']>, b: Parameters<ReturnType<typeof doc>['money']>) {

@@ -1,0 +1,42 @@
+// `facts extract`: the fact table of the articles. Exit 0, or 2 when nothing could be read or the usage is wrong.
+import { Command } from 'commander';
+import { loadConfig } from '../config.js';
+import { type CliIo, EXIT } from '../io.js';
+import { addReportOptions, buildCliReport, emit, printWarnings, type ReportFlags } from './shared.js';
+
+interface ExtractFlags extends ReportFlags {
+  quiet?: boolean;
+}
+
+export function extractCommand(io: CliIo, onExit: (code: number) => void): Command {
+  const cmd = new Command('extract')
+    .description('extract entities, amounts, percentages, dates and quotes, and merge them into one fact table')
+    .argument('[paths...]', 'files, folders (read recursively), glob patterns, or - for standard input');
+  addReportOptions(cmd)
+    .option('-q, --quiet', 'show only conflicts')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ facts extract seeds/                       table of facts, conflicts first
+  $ facts extract seeds/ --format json | jq '.facts[] | select(.status == "conflict")'
+  $ facts extract 'news/**/*.md' --date 2025-06-19 --format csv --out facts.csv
+  $ cat article.txt | facts extract -`,
+    )
+    .action(async (paths: string[], flags: ExtractFlags) => {
+      onExit(await runExtract(paths, flags, io));
+    });
+  return cmd;
+}
+
+async function runExtract(paths: string[], flags: ExtractFlags, io: CliIo): Promise<number> {
+  const loaded = await loadConfig(io.cwd, flags.config);
+  const { report, warnings } = await buildCliReport(paths, flags, loaded, io);
+  printWarnings(warnings, io);
+  if (report.documents.length === 0) {
+    io.stderr('facts: no input could be read; give files, folders, glob patterns or - for standard input\n');
+    return EXIT.USAGE;
+  }
+  await emit(report, flags, io, flags.quiet ?? false);
+  return EXIT.OK;
+}

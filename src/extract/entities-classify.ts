@@ -1,0 +1,301 @@
+// Decides what each candidate piece is (person, organisation, place, or nothing) from its own shape, word
+// lists and the words around it. Context is read from a short window on the same line, so the cost is linear.
+import {
+  CUES,
+  HONORIFICS,
+  ORG_HEADS,
+  PRODUCT_HEADS,
+  PRODUCT_NAMES,
+  STATE_ABBREVIATIONS,
+  STOP_ACRONYMS,
+  STOP_CAPITALISED,
+  TITLES,
+  TITLE_WORDS,
+  isCommonWord,
+  isDemonym,
+  isFirstName,
+  isFunctionWord,
+  isKnownOrg,
+  isKnownPerson,
+  isKnownPlace,
+  isLastName,
+  isOrgSuffix,
+  isVerbWord,
+  placeAcronym,
+} from './entities-lexicon.js';
+import {
+  ageBefore,
+  commaAfterWord,
+  employerLinkBefore,
+  headBefore,
+  inBefore,
+  honorificBefore,
+  leftWords,
+  listBefore,
+  makerBefore,
+  orgContextBefore,
+  placeContextBefore,
+  productHeadBefore,
+  titleBefore,
+} from './entities-left.js';
+import { NAME_ARTICLES, NAME_PARTICLES, type Piece, type Token } from './entities-tokens.js';
+import type { EntityKind } from '../model/report.js';
+
+/** Evidence weights: 3 = a context cue that names the kind, 2 = the word itself (lexicon, suffix, shape), 1 = a guess. */
+export type Strength = 1 | 2 | 3;
+
+export type Verdict =
+  | { accept: true; kind: EntityKind; strength: Strength; start: number; end: number; reason: string; canonical?: string }
+  // soft: a capital that proves nothing (sentence start, heading); the name is accepted if the document names it elsewhere.
+  // hard: something that is not an entity at all (a product, an adjective, a date).
+  | { accept: false; hard: boolean; product?: boolean; reason: string };
+
+/** Cues that come from neighbouring pieces (lists), filled before classification. */
+export interface ListCue {
+  kind: 'org' | 'product';
+}
+
+const WINDOW = 90;
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alt = (list: Iterable<string>) =>
+  [...list]
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .map(esc)
+    .join('|');
+
+const TITLE_ALT = alt(TITLE_WORDS);
+const MODIFIER_ALT = alt(TITLES.titleModifiers);
+const HEAD_ALT = alt(ORG_HEADS);
+const PRODUCT_HEAD_ALT = alt(PRODUCT_HEADS);
+
+// Right context (starts right after the piece).
+const RIGHT_TITLE = new RegExp(`^(?:[’']s)?\\s+(?:(?:${MODIFIER_ALT})\\s+){0,3}(?:${TITLE_ALT})(?![\\p{L}])`, 'iu');
+const RIGHT_APPOSITION = new RegExp(
+  `^,\\s+(?:the|its|his|her|their|a|an|our|my|\\p{Lu}[\\p{L}]*[’']s)\\s+((?:[\\p{L}-]+\\s+){0,4}?)(${TITLE_ALT}|${HEAD_ALT}|${PRODUCT_HEAD_ALT})(?![\\p{L}])`,
+  'iu',
+);
+const RIGHT_AGE = /^,\s+(?:a\s+|an\s+)?\d{1,3}(?:-year-old)?(?:,|\s)/u;
+const RIGHT_SAID = new RegExp(
+  `^\\s+(?:(?:has|had|have|also|previously|later|then|first|recently|reportedly|publicly|separately|earlier|once)\\s+){0,2}(?:${alt(CUES.reportingVerbs)})(?![\\p{L}])`,
+  'iu',
+);
+const RIGHT_OUTLET = new RegExp(`^(?:[’']s)?\\s+(?:(?:first|previously|has|had|also|earlier)\\s+)?(?:${alt(CUES.outletVerbs)})(?![\\p{L}])`, 'iu');
+const RIGHT_PRODUCT_HEAD = new RegExp(`^\\s+(?:${PRODUCT_HEAD_ALT})(?![\\p{L}])`, 'u');
+const RIGHT_STATE = /^,\s*([\p{L}.]{2,6})(?![\p{L}])/u;
+const RIGHT_HYPHEN = /^-(\p{Ll}+)/u;
+const RIGHT_VERSION = /^\s\d{1,3}(?:\.\d+)?(?![\d%]|\.\d|,\d|\s*%|\s*(?:percent|per\s+cent|million|billion|trillion|bn|m|k|years?|months?|days?|weeks?)\b)/u;
+
+const PLACE_HYPHEN = new Set(CUES.placeHyphen);
+const ENTITY_HYPHEN = new Set(CUES.entityHyphen);
+const IMPERATIVE_NEXT = new Set(CUES.imperativeNext);
+
+export interface Env {
+  text: string;
+}
+
+/** Up to WINDOW characters after an offset, on the same line. */
+export function rightContext(env: Env, end: number): string {
+  const s = env.text.slice(end, end + WINDOW);
+  const nl = s.indexOf('\n');
+  return nl < 0 ? s : s.slice(0, nl);
+}
+
+/** A list cue right before the piece: "companies such as X" → org, "tools such as X" → product. */
+export function listCueBefore(env: Env, piece: Piece): ListCue | null {
+  const kind = listBefore(leftWords(env.text, piece.start));
+  return kind === null ? null : { kind };
+}
+
+const nameLike = (t: Token) => t.shape === 'title' && !isCommonWord(t.lower) && isOrgSuffix(t.lower) === null && !isFunctionWord(t.lower);
+
+/** The piece's kind when it reads as a name on its own, with no help from context. */
+function intrinsic(tokens: Token[], text: string, doc: string): { kind: EntityKind; strength: Strength; reason: string } | null {
+  const lower = text.toLowerCase();
+  const last = tokens[tokens.length - 1];
+  // "Marks & Spencer", "Johnson & Johnson": names joined by an ampersand are firms.
+  if (tokens.length > 1 && tokens.some((t, i) => i > 0 && doc.slice(tokens[i - 1].end, t.start) === ' & ')) {
+    return { kind: 'organization', strength: 2, reason: 'ampersand' };
+  }
+  if (isKnownOrg(lower)) return { kind: 'organization', strength: 2, reason: 'lexicon-org' };
+  if (isKnownPerson(lower)) return { kind: 'person', strength: 2, reason: 'lexicon-person' };
+  if (tokens.length > 1 && isOrgSuffix(last.lower) === 'strong') return { kind: 'organization', strength: 2, reason: 'org-suffix' };
+  if (isKnownPlace(lower)) return { kind: 'place', strength: 2, reason: 'lexicon-place' };
+  if (tokens.length === 1) {
+    const t = tokens[0];
+    const acronymPlace = placeAcronym(t.text);
+    if (t.shape === 'upper' && acronymPlace !== null) return { kind: 'place', strength: 2, reason: 'place-acronym' };
+    if (t.shape === 'camel') return { kind: 'organization', strength: 2, reason: 'mixed-case' };
+    if (t.shape === 'upper' && /^\p{Lu}{2,5}$/u.test(t.text) && !isCommonWord(t.lower)) {
+      return { kind: 'organization', strength: 2, reason: 'acronym' };
+    }
+    return null;
+  }
+  if (isOrgSuffix(last.lower) === 'weak') return { kind: 'organization', strength: 2, reason: 'org-suffix-weak' };
+  if (tokens.length <= 4 && isFirstName(tokens[0].lower) && tokens.slice(1).every((t) => t.shape === 'title')) {
+    return { kind: 'person', strength: 2, reason: 'first-name' };
+  }
+  if (tokens.length <= 3 && isLastName(last.lower) && nameLike(tokens[0])) return { kind: 'person', strength: 2, reason: 'last-name' };
+  return null;
+}
+
+/** The written name of a place acronym ("U.S." → "United States"), so spellings agree. */
+function placeName(tokens: Token[]): string | undefined {
+  return tokens.length === 1 && tokens[0].shape === 'upper' ? (placeAcronym(tokens[0].text) ?? undefined) : undefined;
+}
+
+/** Hard negatives that need no context: bare titles, stop words, known products, demonyms. */
+function intrinsicNegative(tokens: Token[]): string | null {
+  if (tokens.length === 1) {
+    const t = tokens[0];
+    if (t.text.length === 1) return 'single-letter';
+    if (TITLE_WORDS.has(t.lower) || HONORIFICS.has(t.lower)) return 'title';
+    if (STOP_CAPITALISED.has(t.lower)) return 'stop-word';
+    if (PRODUCT_NAMES.has(t.lower)) return 'product';
+    if (isDemonym(t.lower)) return 'demonym';
+    if ((t.shape === 'upper' || t.shape === 'camel') && STOP_ACRONYMS.has(t.lower) && placeAcronym(t.lower) === null) return 'stop-acronym';
+    if (isFunctionWord(t.lower)) return 'function-word';
+  } else if (PRODUCT_NAMES.has(tokens.map((t) => t.lower).join(' '))) {
+    return 'product';
+  }
+  return null;
+}
+
+/** "Grow faster.", "Read our...", "Save $200": an imperative verb opening a short sentence or taking an object. */
+export function looksImperative(env: Env, t: Token, sentenceWords: number): boolean {
+  if (!t.initial || !(isVerbWord(t.lower) || isCommonWord(t.lower))) return false;
+  if (sentenceWords <= 3) return true;
+  const next = /^\s+([\p{L}$€£\d][\p{L}’']*)/u.exec(env.text.slice(t.end, t.end + 40));
+  if (!next) return false;
+  const w = next[1].toLowerCase();
+  if (/^[$€£\d]/.test(w)) return true;
+  return IMPERATIVE_NEXT.has(w) || /^\p{Ll}+er$/u.test(next[1]) && isCommonWord(w.slice(0, -2));
+}
+
+export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict {
+  let tokens = piece.tokens;
+  // Drop a leading acronym that is not a name ("AI Act" keeps "Act"... which then needs its own evidence).
+  while (tokens.length > 1 && tokens[0].shape === 'upper' && STOP_ACRONYMS.has(tokens[0].lower) && placeAcronym(tokens[0].lower) === null) {
+    tokens = tokens.slice(1);
+  }
+  // Funding rounds and numbered things: "Series C", "Phase 2".
+  while (tokens.length > 1 && tokens[tokens.length - 1].text.length === 1) tokens = tokens.slice(0, -1);
+  const start = tokens[0].start;
+  const end = tokens[tokens.length - 1].end;
+  const text = env.text.slice(start, end);
+  const accept = (kind: EntityKind, strength: Strength, reason: string, canonical?: string): Verdict =>
+    canonical === undefined ? { accept: true, kind, strength, start, end, reason } : { accept: true, kind, strength, start, end, reason, canonical };
+  const soft = (reason: string): Verdict => ({ accept: false, hard: false, reason });
+  const hard = (reason: string, product = false): Verdict => ({ accept: false, hard: true, product, reason });
+
+  const negative = intrinsicNegative(tokens);
+  if (negative) return hard(negative, negative === 'product');
+  const own = intrinsic(tokens, text, env.text);
+
+  const left = leftWords(env.text, start);
+  const right = rightContext(env, end);
+  const single = tokens.length === 1;
+
+  // Products: "tools such as X", "the creator of X", "Windows 11".
+  if (list?.kind === 'product') return hard('product-list', true);
+  if (makerBefore(left)) return hard('product-maker', true);
+  if (productHeadBefore(left) && (own === null || own.strength < 2)) return hard('product-head', true);
+  // "Windows 11", "Boeing 737": a model number; the word may still be a maker named elsewhere, so it is not a product name.
+  if (single && RIGHT_VERSION.test(right) && tokens[0].shape !== 'upper') return hard('versioned-product');
+
+  // "Paris-style", "Denver-based": the hyphen decides.
+  const hyphen = RIGHT_HYPHEN.exec(right);
+  let hyphenPlace = false;
+  if (hyphen) {
+    if (PLACE_HYPHEN.has(hyphen[1])) hyphenPlace = true;
+    else if (!ENTITY_HYPHEN.has(hyphen[1])) return hard('adjectival-compound');
+  }
+  // "Denver, CO": the state abbreviation itself is not an organisation.
+  if (single && commaAfterWord(left) && (STATE_ABBREVIATIONS.has(tokens[0].lower) || STATE_ABBREVIATIONS.has(`${tokens[0].lower}.`))) {
+    return hard('state');
+  }
+
+  const stateAfter = RIGHT_STATE.exec(right);
+  const placeCue =
+    hyphenPlace ||
+    placeContextBefore(left) ||
+    (stateAfter !== null && (STATE_ABBREVIATIONS.has(stateAfter[1].toLowerCase()) || isKnownPlace(stateAfter[1])));
+
+  // Person cues from context.
+  const personCue =
+    piece.afterHonorific || honorificBefore(left)
+      ? 'honorific'
+      : piece.afterTitle || titleBefore(left)
+        ? 'title-before'
+        : ageBefore(left) || RIGHT_AGE.test(right)
+          ? 'age'
+          : null;
+  const apposition = RIGHT_APPOSITION.exec(right);
+  const appositionWord = apposition ? apposition[2].toLowerCase() : '';
+  const appositionKind = !apposition ? null : TITLE_WORDS.has(appositionWord) ? 'person' : ORG_HEADS.has(appositionWord) ? 'organization' : 'product';
+  if (appositionKind === 'product' && (own === null || own.strength < 2)) return hard('product-apposition', true);
+  const orgCue =
+    list?.kind === 'org'
+      ? 'list'
+      : RIGHT_OUTLET.test(right)
+        ? 'outlet'
+        : headBefore(left)
+          ? 'head-noun'
+          : appositionKind === 'organization'
+            ? 'apposition-org'
+            : piece.beforeTitle || RIGHT_TITLE.test(right)
+              ? 'employer'
+              : orgContextBefore(left)
+                ? 'org-context'
+                : null;
+  const suffix = isOrgSuffix(tokens[tokens.length - 1].lower);
+  const looksPerson = !single && suffix === null && tokens.every((t) => t.shape === 'title' || NAME_PARTICLES.has(t.lower));
+
+  if (own?.kind === 'place' && !orgCue) return accept('place', placeCue ? 3 : 2, own.reason, placeName(tokens));
+  if (placeCue && !orgCue && !personCue && own?.kind !== 'organization') return accept('place', 3, 'place-context');
+  if (employerLinkBefore(left) && !personCue && own?.kind !== 'place') return accept('organization', 3, 'employer-of-title');
+  if ((personCue || appositionKind === 'person') && (looksPerson || (single && own === null)) && own?.kind !== 'organization') {
+    return accept('person', 3, personCue ?? 'apposition-title');
+  }
+  if (own?.kind === 'person') return accept('person', 2, own.reason);
+  // "Transport Minister X" opening a sentence: the word before a title is a portfolio, not necessarily a name.
+  // (Corporate titles are acronyms or lower case: "Acme CFO", "an Acme spokesperson"; ministerial ones are Title Case.)
+  if (orgCue === 'employer' && own === null && (piece.initial || piece.headline) && single && /^\s+\p{Lu}\p{Ll}/u.test(right)) {
+    return soft('initial-employer');
+  }
+  if (orgCue && !(orgCue === 'org-context' && looksPerson && isFirstName(tokens[0].lower))) {
+    if (own?.kind !== 'organization' && looksPerson && isFirstName(tokens[0].lower)) return accept('person', 2, 'first-name');
+    const strength: Strength = orgCue === 'employer' || orgCue === 'org-context' ? 2 : 3;
+    return accept('organization', own?.kind === 'organization' ? 3 : strength, orgCue);
+  }
+  if (own) {
+    // A weak suffix on a two-word heading or sentence opener ("Generative AI is...") is not enough.
+    if (own.reason === 'org-suffix-weak' && (piece.initial || piece.headline) && tokens.length === 2 && (isCommonWord(tokens[0].lower) || !nameLike(tokens[0]))) {
+      return soft('weak-suffix-at-start');
+    }
+    if (piece.headline && (own.reason === 'acronym' || own.reason === 'ampersand')) return soft('headline-name');
+    if (tokens.some((t) => t.shouting) && own.reason === 'acronym') return soft('shouting');
+    return accept(own.kind, own.strength, own.reason);
+  }
+
+  // No evidence of its own: a capital at a sentence start or in a heading proves nothing.
+  if (piece.headline) return soft('headline');
+  const subject = RIGHT_SAID.test(right);
+  if (piece.initial) {
+    if (subject && tokens.every(nameLike)) return accept(single ? 'organization' : 'person', 1, 'initial-subject');
+    return soft('sentence-initial');
+  }
+  if (single) {
+    const t = tokens[0];
+    if (t.shape !== 'title' || isCommonWord(t.lower)) return soft('common-word');
+    // "its Blackwell chips", "the Pixel phones": a name used as a product's label.
+    if (RIGHT_PRODUCT_HEAD.test(right)) return hard('product-label', true);
+    if (inBefore(left)) return accept('place', 1, 'in-name');
+    return accept(isLastName(t.lower) ? 'person' : 'organization', 1, 'capitalised');
+  }
+  // "Le Mans", "Los Alamos", "San Rafael": a foreign article opening a name is most often a place.
+  if (NAME_ARTICLES.has(tokens[0].lower) && tokens.length <= 3) return accept('place', 1, 'article-name');
+  if (inBefore(left) && tokens.every((t) => t.shape === 'title')) return accept('place', 1, 'in-name');
+  if (looksPerson && tokens.every(nameLike)) return accept('person', 1, 'name-shaped');
+  if (subject && looksPerson) return accept('person', 1, 'subject');
+  return accept('organization', 1, 'capitalised-run');
+}

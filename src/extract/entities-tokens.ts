@@ -1,0 +1,336 @@
+// Linear scan for entity candidates: word tokens with their shape, sentence-initial and headline flags,
+// grouped into runs of capitalised words and cut at titles, honorifics, dates and function words.
+import type { ExtractContext } from './text.js';
+import {
+  HONORIFICS,
+  STOP_ACRONYMS,
+  TITLE_WORDS,
+  isDateWord,
+  isFunctionWord,
+  isKnownOrg,
+  isKnownPlace,
+  isOrgSuffix,
+  placeAcronym,
+} from './entities-lexicon.js';
+
+export type Shape = 'title' | 'upper' | 'camel' | 'lower' | 'number';
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+  shape: Shape;
+  /** Followed by a possessive "’s"/"'s" (not part of the token) or a bare "’" after a final s. */
+  possessive: boolean;
+  /** First word of a sentence, of a quotation, or after a colon: its capital proves nothing. */
+  initial: boolean;
+  /** On a Title Case line (a heading), where every word is capitalised. */
+  headline: boolean;
+  /** On a line written all in capitals. */
+  shouting: boolean;
+  line: number;
+}
+
+export interface Piece {
+  tokens: Token[];
+  start: number;
+  end: number;
+  text: string;
+  /** The piece's first word starts a sentence (or follows an ordinary word that did). */
+  initial: boolean;
+  headline: boolean;
+  /** A title ("CEO", "President") or honorific ("Dr.") right before the piece, inside the same run. */
+  afterTitle: boolean;
+  afterHonorific: boolean;
+  /** A title right after the piece, inside the same run ("Acme CFO ..."). */
+  beforeTitle: boolean;
+}
+
+// Letters/digits, with inner apostrophes, dots, ampersands, and hyphens before a capital ("Coca-Cola").
+const WORD = /[\p{L}\p{N}]+(?:(?:[’'.&]|-(?=\p{Lu}))[\p{L}\p{N}]+)*/gu;
+const GLUED_DATE =
+  /^(.*\p{Ll})(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
+const NAME_PREFIX_CAMEL = /^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|O’|O')\p{Lu}\p{Ll}+$/u;
+
+// Case tests by comparing with toUpperCase/toLowerCase: cheaper than Unicode regexes on every token.
+const hasUpper = (s: string) => s !== s.toLowerCase();
+const hasLower = (s: string) => s !== s.toUpperCase();
+
+function shapeOf(text: string): Shape {
+  const first = text[0];
+  if (first >= '0' && first <= '9') return 'number';
+  if (!hasUpper(text)) return hasLower(text) ? 'lower' : 'number';
+  if (hasLower(first)) return 'camel';
+  const rest = text.slice(1);
+  if (!hasLower(rest)) return 'upper';
+  // Plural acronyms ("CEOs", "IPOs") are acronyms, not Title Case names.
+  if (text.length > 2 && text.endsWith('s') && !hasLower(text.slice(0, -1))) return 'upper';
+  if (!hasUpper(rest)) return 'title';
+  if (NAME_PREFIX_CAMEL.test(text)) return 'title';
+  // An inner capital after a lower-case letter ("eBay", "YouTube") or a capital pair before lower case ("NYTimes").
+  if (/\p{Ll}\p{Lu}/u.test(text) || /^\p{Lu}{2,}\p{Ll}{2,}/u.test(text)) return 'camel';
+  return 'title';
+}
+
+export function isCapitalised(t: Token): boolean {
+  return t.shape === 'title' || t.shape === 'upper' || t.shape === 'camel';
+}
+
+/** Tokenises the whole document once. Linear: one regex pass plus constant work per token. */
+export function tokenize(ctx: ExtractContext): Token[] {
+  const { text } = ctx;
+  const raw: Array<{ start: number; end: number }> = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    let start = m.index;
+    let end = start + m[0].length;
+    // Keep the final dot of dotted acronyms ("U.S.").
+    if (text[end] === '.' && /^(?:\p{L}\.)+\p{L}$/u.test(m[0])) end++;
+    // "mid-June", "non-US": a lower-case prefix glued by a hyphen is not part of the name.
+    const word = m[0];
+    const prefix = word.includes('-') ? /^\p{Ll}+-(?=\p{Lu})/u.exec(word) : null;
+    if (prefix) {
+      raw.push({ start, end: start + prefix[0].length - 1 });
+      start += prefix[0].length;
+    }
+    const glued = end - start > 6 && hasUpper(word.slice(1)) ? GLUED_DATE.exec(text.slice(start, end)) : null;
+    if (glued && glued[1].length > 1) {
+      raw.push({ start, end: start + glued[1].length });
+      start += glued[1].length;
+    }
+    raw.push({ start, end });
+  }
+
+  const tokens: Token[] = [];
+  let line = 0;
+  let lineScan = 0;
+  for (const r of raw) {
+    for (; lineScan < r.start; lineScan++) if (text[lineScan] === '\n') line++;
+    let end = r.end;
+    let possessive = false;
+    const body = text.slice(r.start, end);
+    const poss = body.length > 2 && (body.endsWith('’s') || body.endsWith("'s") || body.endsWith('’S') || body.endsWith("'S"));
+    if (poss) {
+      end -= 2;
+      possessive = true;
+    } else if ((text[end] === '’' || text[end] === "'") && (body.endsWith('s') || body.endsWith('S')) && !/\p{L}/u.test(text[end + 1] ?? '')) {
+      possessive = true;
+    }
+    const t = text.slice(r.start, end);
+    tokens.push({
+      start: r.start,
+      end,
+      text: t,
+      lower: t.toLowerCase(),
+      shape: shapeOf(t),
+      possessive,
+      initial: false,
+      headline: false,
+      shouting: false,
+      line,
+    });
+  }
+  markInitial(tokens, ctx);
+  markHeadlines(tokens, text);
+  return tokens;
+}
+
+function markInitial(tokens: Token[], ctx: ExtractContext): void {
+  const { text } = ctx;
+  let s = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    while (s < ctx.sentences.length && ctx.sentences[s].end <= t.start) s++;
+    const sentence = ctx.sentences[s];
+    const prev = tokens[i - 1];
+    const firstInSentence = sentence !== undefined && (prev === undefined || prev.end <= sentence.start);
+    // The text between the previous word and this one: an opening quote or a colon starts a new clause.
+    const gap = text.slice(prev ? prev.end : 0, t.start);
+    // A dateline ends with a dash: "LONDON (Wire) - The ...".
+    t.initial = firstInSentence || /[“"‘:]\s*$/.test(gap) || /[:;]\s*[“"‘(]?\s*$/.test(gap) || /\)\s+[-–—]\s+$/.test(gap);
+  }
+}
+
+// A heading is a line where (almost) every content word is capitalised: "Why This Breakup Actually Matters".
+function markHeadlines(tokens: Token[], text: string): void {
+  let i = 0;
+  while (i < tokens.length) {
+    let j = i;
+    while (j < tokens.length && tokens[j].line === tokens[i].line) j++;
+    let content = 0;
+    let caps = 0;
+    let letters = 0;
+    let upper = 0;
+    for (let k = i; k < j; k++) {
+      const t = tokens[k];
+      if (t.shape === 'number') continue;
+      letters++;
+      if (t.shape === 'upper') upper++;
+      if (t.shape === 'lower' && isFunctionWord(t.lower)) continue;
+      content++;
+      if (isCapitalised(t)) caps++;
+    }
+    // A sentence full of names ("Ernst & Young advised Acme.") ends with a full stop; a heading rarely does.
+    const lineEnd = text.indexOf('\n', tokens[j - 1].end);
+    const tail = text.slice(tokens[j - 1].end, lineEnd < 0 ? text.length : lineEnd);
+    const ratio = content === 0 ? 0 : caps / content;
+    const headline = content >= 2 && (ratio === 1 || (ratio >= 0.75 && !/^[^\p{L}\p{N}]*[.;]\s*$/u.test(tail)));
+    const shouting = letters >= 2 && upper === letters;
+    for (let k = i; k < j; k++) {
+      tokens[k].headline = headline;
+      tokens[k].shouting = shouting;
+    }
+    i = j;
+  }
+}
+
+const OF_HEADS = new Set([
+  'republic', 'kingdom', 'city', 'state', 'states', 'province', 'county', 'district', 'isle', 'islands', 'gulf', 'bay', 'sea', 'lake',
+  'cape', 'port', 'house', 'bank', 'university', 'college', 'museum', 'church', 'school', 'institute', 'department', 'ministry',
+  'bureau', 'office', 'board', 'council', 'court', 'academy', 'federation', 'association', 'society', 'union', 'chamber', 'league',
+]);
+export const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'des', 'du', 'da', 'di', 'del', 'della', 'dos', 'das', 'bin', 'al', 'el', 'le', 'la', 'ibn']);
+// Capitalised articles that open place and organisation names in other languages ("Le Mans", "Los Angeles", "El Paso").
+export const NAME_ARTICLES = new Set(['le', 'la', 'les', 'el', 'los', 'las', 'al', 'de', 'van', 'von', 'san', 'santa']);
+
+/** Groups capitalised tokens into runs ("Amazon Web Services", "Bank of America", "AT & T"). */
+export function capitalisedRuns(tokens: Token[], text: string): Token[][] {
+  const runs: Token[][] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isCapitalised(tokens[i])) {
+      i++;
+      continue;
+    }
+    const run = [tokens[i]];
+    let j = i + 1;
+    while (j < tokens.length) {
+      const prev = run[run.length - 1];
+      const next = tokens[j];
+      if (next.line !== prev.line) break;
+      const gap = text.slice(prev.end, next.start);
+      // "Port Traders' Association": a plural possessive inside an organisation's name.
+      if (prev.possessive && !((gap === '’ ' || gap === "' ") && isCapitalised(next) && isOrgSuffix(next.lower) !== null)) break;
+      if (prev.possessive) {
+        run.push(next);
+        j++;
+        continue;
+      }
+      if (isCapitalised(next) && (gap === ' ' || gap === '\u00a0' || gap === ' & ' || (gap === '. ' && isInitialOrHonorific(prev)))) {
+        run.push(next);
+        j++;
+        continue;
+      }
+      // "Bank of America", "Ursula von der Leyen": a lower-case connector between two capitalised words.
+      if (next.shape === 'lower' && gap === ' ' && j + 1 < tokens.length && isCapitalised(tokens[j + 1])) {
+        const after = tokens[j + 1];
+        const ok =
+          (next.lower === 'of' && (OF_HEADS.has(prev.lower) || isOrgSuffix(prev.lower) !== null)) ||
+          (next.lower === 'and' && andJoinsOrg(tokens, j + 1, text)) ||
+          (NAME_PARTICLES.has(next.lower) && prev.shape === 'title');
+        if (ok && text.slice(next.end, after.start) === ' ' && after.line === prev.line) {
+          run.push(next, after);
+          j += 2;
+          continue;
+        }
+      }
+      break;
+    }
+    runs.push(run);
+    i = j;
+  }
+  return runs;
+}
+
+/** "Food and Drug Administration": "and" inside a name when the capitalised words after it end in an organisation word. */
+function andJoinsOrg(tokens: Token[], from: number, text: string): boolean {
+  // Only between plain words: "Acme and Nimbus AI" are two names.
+  const before = tokens[from - 2];
+  if (before === undefined || before.shape !== 'title' || isKnownOrg(before.lower) || isKnownPlace(before.lower)) return false;
+  let k = from;
+  while (k + 1 < tokens.length && k - from < 5 && isCapitalised(tokens[k + 1]) && text.slice(tokens[k].end, tokens[k + 1].start) === ' ') k++;
+  return isCapitalised(tokens[k]) && isOrgSuffix(tokens[k].lower) !== null;
+}
+
+function isInitialOrHonorific(t: Token): boolean {
+  return (t.shape === 'upper' && t.text.length === 1) || HONORIFICS.has(t.lower);
+}
+
+/** Length of a title starting at run[k] ("Chief Financial Officer" → 3), or 0. */
+function titleLength(run: Token[], k: number): number {
+  for (let n = Math.min(4, run.length - k); n >= 1; n--) {
+    const phrase = run
+      .slice(k, k + n)
+      .map((t) => t.lower)
+      .join(' ');
+    if (TITLE_WORDS.has(phrase) || TITLE_WORDS.has(`${phrase}.`)) return n;
+  }
+  return 0;
+}
+
+function isSeparator(t: Token): boolean {
+  if (isDateWord(t.lower) && t.shape !== 'camel') return true;
+  // "The", "Both", and a lone "A"/"I"; but not "US", which is a place, not the pronoun.
+  if ((t.shape === 'title' || t.text.length === 1) && isFunctionWord(t.lower)) return true;
+  if (t.shape === 'upper' && STOP_ACRONYMS.has(t.lower) && isOrgSuffix(t.lower) === null && placeAcronym(t.lower) === null) return true;
+  return false;
+}
+
+/** Cuts a run into name pieces at titles, honorifics, dates and function words, noting which cue sat where. */
+export function splitRun(run: Token[], text: string): Piece[] {
+  const pieces: Piece[] = [];
+  const last = run[run.length - 1];
+  // A run that ends in a strong organisation word keeps its inner title-like words ("General Motors").
+  const keepTitles = isOrgSuffix(last.lower) === 'strong';
+  let cur: Token[] = [];
+  let afterTitle = false;
+  let afterHonorific = false;
+  let initial = false;
+  const flush = (beforeTitle: boolean) => {
+    if (cur.length > 0) {
+      pieces.push({
+        tokens: cur,
+        start: cur[0].start,
+        end: cur[cur.length - 1].end,
+        text: text.slice(cur[0].start, cur[cur.length - 1].end),
+        initial: initial || cur[0].initial,
+        headline: cur[0].headline,
+        afterTitle,
+        afterHonorific,
+        beforeTitle,
+      });
+    }
+    cur = [];
+    afterTitle = false;
+    afterHonorific = false;
+    initial = false;
+  };
+  for (let k = 0; k < run.length; k++) {
+    const t = run[k];
+    if (HONORIFICS.has(t.lower) && k + 1 < run.length) {
+      flush(false);
+      afterHonorific = true;
+      continue;
+    }
+    const tl = keepTitles || k + 1 >= run.length ? 0 : titleLength(run, k);
+    if (tl > 0 && k + tl < run.length) {
+      flush(true);
+      afterTitle = true;
+      k += tl - 1;
+      continue;
+    }
+    const article = t.shape === 'title' && NAME_ARTICLES.has(t.lower) && k + 1 < run.length && run[k + 1].shape === 'title';
+    if (!article && isSeparator(t)) {
+      const wasInitial = t.initial || cur.length > 0 && cur[0].initial;
+      flush(false);
+      // A capitalised function word opening a sentence ("Both Nvidia") leaves the rest mid-sentence.
+      initial = wasInitial && !((t.shape === 'title' || t.text.length === 1) && isFunctionWord(t.lower));
+      continue;
+    }
+    // Runs already end at a possessive, except inside a name ("Shippers' Association").
+    cur.push(t);
+  }
+  flush(false);
+  return pieces;
+}

@@ -1,0 +1,122 @@
+// Entity extractor: people, organisations and places in one document, by a linear scan for capitalised words,
+// word lists and nearby cues (never compromise's full parse). Names are settled per document by entities-resolve.
+import { canonicalKey } from '../merge/canonical.js';
+import { type Env, type ListCue, type Verdict, classify, listCueBefore, looksImperative } from './entities-classify.js';
+import { isOrgSuffix } from './entities-lexicon.js';
+import { type Mention, resolveInDocument } from './entities-resolve.js';
+import { type Piece, capitalisedRuns, splitRun, tokenize } from './entities-tokens.js';
+import type { EntityKind } from '../model/report.js';
+import { type ExtractContext, sentenceAt } from './text.js';
+import type { EntityFound } from './types.js';
+
+const INTRINSIC_REASONS = new Set(['lexicon-org', 'lexicon-person', 'lexicon-place', 'org-suffix', 'org-suffix-weak', 'mixed-case', 'acronym', 'place-acronym']);
+// Items of one list: "Lyft, Uber, and Grab".
+const LIST_GAP = /^(?:[’']s)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$/u;
+const MAX_NAME_WORDS = 6;
+const POSSESSIVE_GAP = /^[’']s\s+$/u;
+
+export function extractEntities(ctx: ExtractContext): EntityFound[] {
+  const { text } = ctx;
+  if (text.length === 0) return [];
+  const env: Env = { text };
+  const tokens = tokenize(ctx);
+  const pieces: Piece[] = capitalisedRuns(tokens, text).flatMap((run) => splitRun(run, text));
+
+  // List cues carry along the list: "companies such as A, B and C".
+  const lists: Array<ListCue | null> = pieces.map((p) => listCueBefore(env, p));
+  for (let i = 1; i < pieces.length; i++) {
+    if (lists[i] === null && lists[i - 1] !== null && LIST_GAP.test(text.slice(pieces[i - 1].end, pieces[i].start))) lists[i] = lists[i - 1];
+  }
+  const verdicts: Verdict[] = pieces.map((p, i) => classify(env, p, lists[i]));
+
+  const products = new Set<string>();
+  verdicts.forEach((v, i) => {
+    if (!v.accept && v.product) products.add(canonicalKey(pieces[i].text));
+  });
+
+  const mentions: Mention[] = [];
+  const rescue: Piece[] = [];
+  verdicts.forEach((v, i) => {
+    const p = pieces[i];
+    if (v.accept) {
+      mentions.push({
+        start: v.start,
+        end: v.end,
+        kind: v.kind,
+        strength: v.strength,
+        surface: v.canonical ?? text.slice(v.start, v.end),
+        intrinsic: INTRINSIC_REASONS.has(v.reason),
+        weakSpelling: p.initial || p.headline,
+      });
+    } else if (!v.hard) {
+      rescue.push(p);
+    }
+  });
+  const found = [...mentions, ...rescueKnownNames(ctx, env, rescue, mentions, products)].sort((a, b) => a.start - b.start);
+  ownedProducts(text, found, products);
+  return resolveInDocument(found.filter((m) => m.strength >= 3 || !products.has(canonicalKey(m.surface))));
+}
+
+/** "Acme's Widget": a bare capitalised word owned by an organisation is its product, unless the word proves otherwise. */
+function ownedProducts(text: string, found: Mention[], products: Set<string>): void {
+  for (let i = 1; i < found.length; i++) {
+    const m = found[i];
+    const owner = found[i - 1];
+    if (m.strength > 1 || m.intrinsic || /\s/.test(m.surface) || owner.kind !== 'organization') continue;
+    if (POSSESSIVE_GAP.test(text.slice(owner.end, m.start))) products.add(canonicalKey(m.surface));
+  }
+}
+/**
+ * Names the document already established are names wherever they are written: at a sentence start, in a heading,
+ * as a surname ("Smith") or a one-word stem ("Acme"). Matches the longest known name inside each rejected piece.
+ */
+function rescueKnownNames(ctx: ExtractContext, env: Env, pieces: Piece[], known: Mention[], products: Set<string>): Mention[] {
+  const gazetteer = new Map<string, EntityKind>();
+  const strongest = new Map<string, number>();
+  const note = (key: string, kind: EntityKind, strength: number) => {
+    if (key === '' || (strongest.get(key) ?? 0) >= strength) return;
+    strongest.set(key, strength);
+    gazetteer.set(key, kind);
+  };
+  for (const m of known) {
+    note(canonicalKey(m.surface), m.kind, m.strength + 1);
+    const words = m.surface.split(/\s+/);
+    if (words.length < 2) continue;
+    if (m.kind === 'person') note(canonicalKey(words[words.length - 1]), 'person', m.strength);
+    if (m.kind === 'organization' && words.slice(1).every((w) => isOrgSuffix(w) !== null)) note(canonicalKey(words[0]), 'organization', m.strength);
+  }
+  const out: Mention[] = [];
+  for (const p of pieces) {
+    const toks = p.tokens;
+    let i = 0;
+    while (i < toks.length) {
+      let matched = 0;
+      // Names are short: looking at most MAX_NAME_WORDS ahead keeps this linear on a line of capitals.
+      for (let j = Math.min(toks.length, i + MAX_NAME_WORDS); j > i; j--) {
+        const key = canonicalKey(env.text.slice(toks[i].start, toks[j - 1].end));
+        const kind = gazetteer.get(key);
+        if (kind === undefined || products.has(key)) continue;
+        if (j - i === 1 && looksImperative(env, toks[i], sentenceWords(ctx, toks[i].start))) continue;
+        out.push({
+          start: toks[i].start,
+          end: toks[j - 1].end,
+          kind,
+          strength: 1,
+          surface: env.text.slice(toks[i].start, toks[j - 1].end),
+          intrinsic: false,
+          weakSpelling: true,
+        });
+        matched = j - i;
+        break;
+      }
+      i += matched > 0 ? matched : 1;
+    }
+  }
+  return out;
+}
+
+function sentenceWords(ctx: ExtractContext, offset: number): number {
+  const s = sentenceAt(ctx.sentences, offset);
+  if (!s) return 0;
+  return (s.text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}

@@ -1,0 +1,145 @@
+// Finds a document's own date: YAML front matter, machine-readable metadata, a byline/dateline in the first
+// lines, or a dated URL (/2025/06/18/) anywhere in the text, in that order of trust.
+// Only full dates count (day, month and year); d/m against m/d numeric forms are never guessed.
+import { dayNumber, formatDay, isValidDay } from '../extract/dates-calendar.js';
+import { scanAbsoluteDates } from '../extract/dates-absolute.js';
+import { keepLongest } from '../extract/dates-spans.js';
+
+export interface DocumentDate {
+  /** YYYY-MM-DD */
+  date: string;
+  /** Where it was found: 'front-matter' | 'meta' | 'byline' | 'url'. */
+  source: string;
+  /** Offsets of the date's text (end exclusive). */
+  start: number;
+  end: number;
+}
+
+/** How many lines at the top may hold a byline or dateline. */
+const HEAD_LINES = 10;
+/** A date in a line longer than this is body text unless a label ("Published") stands before it. */
+const BYLINE_MAX_LENGTH = 200;
+/** Metadata and front matter sit at the top; never scan further for them. */
+const HEAD_CHARS = 20_000;
+/** How much of each head line is searched for a labelled date. */
+const LINE_SCAN_CHARS = 400;
+
+const PLAUSIBLE = (y: number) => y >= 1990 && y <= 2100;
+
+/** The last label word before a date (the text searched is at most 40 characters of one line). */
+const LABEL_RE = /.*\b(published|posted|dated|date|updated|modified|edited)\b/i;
+
+function labelBefore(before: string): 'published' | 'updated' | null {
+  const m = LABEL_RE.exec(before);
+  if (!m) return null;
+  return /^(?:updated|modified|edited)$/i.test(m[1]) ? 'updated' : 'published';
+}
+
+function full(y: number, m: number, d: number): string | null {
+  return PLAUSIBLE(y) && isValidDay(y, m, d) ? formatDay(dayNumber(y, m, d)) : null;
+}
+
+interface FoundDate {
+  date: string;
+  start: number;
+  end: number;
+}
+
+/** The full dates in text[from, to) written with a month name or as an ISO date, in text order. */
+function fullDates(text: string, from: number, to: number): FoundDate[] {
+  const slice = text.slice(from, to);
+  const out: FoundDate[] = [];
+  for (const c of keepLongest(scanAbsoluteDates(slice), slice.length)) {
+    if (c.spec.kind !== 'day' || c.spec.y === null) continue;
+    const date = full(c.spec.y, c.spec.m, c.spec.d);
+    if (date) out.push({ date, start: from + c.start, end: from + c.end });
+  }
+  return out;
+}
+
+function fromFrontMatter(text: string): DocumentDate | null {
+  const open = /^\uFEFF?[ \t]*---[ \t]*\r?\n/.exec(text);
+  if (!open) return null;
+  const head = text.slice(0, HEAD_CHARS);
+  const close = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/g;
+  close.lastIndex = open[0].length - 1;
+  const end = close.exec(head);
+  if (!end) return null;
+  const key = /^[ \t]*(?:date|published|published_?at|publish_?date|pub_?date|date_?published|created|created_?at)[ \t]*:[ \t]*["']?([^"'\r\n]*)/gim;
+  key.lastIndex = open[0].length;
+  for (let m = key.exec(head); m && m.index < end.index; m = key.exec(head)) {
+    const valueStart = m.index + m[0].length - m[1].length;
+    const [found] = fullDates(text, valueStart, valueStart + m[1].length);
+    if (found) return { ...found, source: 'front-matter' };
+  }
+  return null;
+}
+
+const META_RE =
+  /(?:article:published_time|og:published_time|datePublished|date_published|pubdate|publish[-_]?date|dc\.date(?:\.issued)?|sailthru\.date)["']?\s*(?:content\s*=\s*|:\s*)["']((?:19|20)\d{2})-(\d{2})-(\d{2})/i;
+
+function fromMeta(text: string): DocumentDate | null {
+  const m = META_RE.exec(text.slice(0, HEAD_CHARS));
+  if (!m) return null;
+  const date = full(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (!date) return null;
+  const start = m.index + m[0].length - 10;
+  return { date, source: 'meta', start, end: start + 10 };
+}
+
+function fromByline(text: string): DocumentDate | null {
+  let published: DocumentDate | null = null;
+  let updated: DocumentDate | null = null;
+  let first: DocumentDate | null = null;
+  let lineStart = 0;
+  for (let n = 0; n < HEAD_LINES && lineStart <= text.length; n++) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const short = text.slice(lineStart, lineEnd).trim().length <= BYLINE_MAX_LENGTH;
+    // A byline sits at the start of its line: a 100 KB first line is not scanned to its end.
+    for (const found of fullDates(text, lineStart, Math.min(lineEnd, lineStart + LINE_SCAN_CHARS))) {
+      // In a long (body) line only a label at the line's start counts: "the report was published June 12, 2025"
+      // in a paragraph is news, not a byline.
+      const labelOk = short || found.start - lineStart <= 60;
+      const before = text.slice(Math.max(lineStart, found.start - 40), found.start);
+      const candidate = { ...found, source: 'byline' };
+      // A "Published …" label wins over "Updated …"; otherwise the first date in a short (byline-like) line.
+      const label = labelOk ? labelBefore(before) : null;
+      if (label === 'published' && !published) published = candidate;
+      if (label === 'updated' && !updated) updated = candidate;
+      if (!first && short) first = candidate;
+    }
+    if (lineEnd >= text.length) break;
+    lineStart = lineEnd + 1;
+  }
+  return published ?? updated ?? first;
+}
+
+const URL_DATE_RE = /\/((?:19|20)\d{2})([/-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?=[/?#._-]|$)/;
+const URL_LABEL_RE = /(?:source|canonical|originally|original|url|link|via)\b[^\n]{0,20}$/i;
+
+function fromUrl(text: string): DocumentDate | null {
+  // Token by token keeps this linear; links elsewhere in a page are older, so a labelled one or the latest wins.
+  let labelled: DocumentDate | null = null;
+  let latest: DocumentDate | null = null;
+  const token = /\S+/g;
+  for (let m = token.exec(text); m; m = token.exec(text)) {
+    const t = m[0];
+    if (!/^[("'“‘<[]*(?:[a-z][a-z0-9+.-]*:\/\/|www\.|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\/)/i.test(t)) continue;
+    const d = URL_DATE_RE.exec(t);
+    if (!d) continue;
+    const date = full(Number(d[1]), Number(d[3]), Number(d[4]));
+    if (!date) continue;
+    const start = m.index + d.index + 1;
+    const found: DocumentDate = { date, source: 'url', start, end: m.index + d.index + d[0].length };
+    if (!labelled && URL_LABEL_RE.test(text.slice(Math.max(0, m.index - 40), m.index))) labelled = found;
+    if (!latest || found.date > latest.date) latest = found;
+  }
+  return labelled ?? latest;
+}
+
+/** The document's own date, or null when it does not state one. */
+export function findDocumentDate(text: string): DocumentDate | null {
+  if (!text) return null;
+  return fromFrontMatter(text) ?? fromMeta(text) ?? fromByline(text) ?? fromUrl(text);
+}

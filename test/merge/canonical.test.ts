@@ -1,0 +1,124 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalKey, canonicalizeAcrossDocuments, entityKey, type EntityInput } from '../../src/merge/canonical.js';
+
+type Kind = 'person' | 'organization' | 'place';
+
+/** A document as its text plus the entities in it, each written as it appears (canonical = surface unless given). */
+function doc(text: string, ents: Array<[surface: string, kind: Kind, canonical?: string]>): { text: string; found: EntityInput[] } {
+  let from = 0;
+  const found = ents.map(([surface, kind, canonical]) => {
+    const start = text.indexOf(surface, from);
+    if (start < 0) throw new Error(`${surface} not in ${text}`);
+    from = start + surface.length;
+    return { start, end: start + surface.length, kind, value: { canonical: canonical ?? surface } };
+  });
+  return { text, found };
+}
+
+function resolve(docs: Array<ReturnType<typeof doc>>) {
+  const map = canonicalizeAcrossDocuments(
+    docs.map((d) => d.found),
+    docs.map((d) => d.text),
+  );
+  return (kind: Kind, canonical: string) => map.get(entityKey(kind, canonical));
+}
+
+describe('canonicalKey', () => {
+  it.each([
+    ['Open AI', 'openai'],
+    ['OpenAI', 'openai'],
+    ['Techcrunch', 'techcrunch'],
+    ['Société Générale', 'societegenerale'],
+    ['AT&T', 'att'],
+    ['U.S.', 'us'],
+    ['  ', ''],
+  ])('%s → %s', (name, key) => {
+    expect(canonicalKey(name)).toBe(key);
+  });
+});
+
+describe('canonicalizeAcrossDocuments', () => {
+  const a = doc('Acme Robotics CEO Dana Whitlock spoke. Whitlock said Acme Robotics would grow.', [
+    ['Acme Robotics', 'organization'],
+    ['Dana Whitlock', 'person'],
+    ['Whitlock', 'person', 'Dana Whitlock'],
+    ['Acme Robotics', 'organization'],
+  ]);
+  const b = doc('Whitlock told NewsDesk that Acme would hire.', [
+    ['Whitlock', 'person'],
+    ['NewsDesk', 'organization'],
+    ['Acme', 'organization'],
+  ]);
+  const c = doc('Newsdesk reported that Open Mind had raised money; OpenMind declined to comment.', [
+    ['Newsdesk', 'organization'],
+    ['Open Mind', 'organization', 'OpenMind'],
+    ['OpenMind', 'organization'],
+  ]);
+
+  it('maps a surname alone to the full name seen in another document', () => {
+    expect(resolve([a, b, c])('person', 'Whitlock')).toEqual({ kind: 'person', canonical: 'Dana Whitlock' });
+  });
+
+  it('maps a one-word stem to the organisation it starts', () => {
+    expect(resolve([a, b, c])('organization', 'Acme')).toEqual({ kind: 'organization', canonical: 'Acme Robotics' });
+  });
+
+  it('collapses case variants to the form with inner capitals', () => {
+    const r = resolve([a, b, c]);
+    expect(r('organization', 'Newsdesk')).toEqual({ kind: 'organization', canonical: 'NewsDesk' });
+    expect(r('organization', 'NewsDesk')).toEqual({ kind: 'organization', canonical: 'NewsDesk' });
+  });
+
+  it('collapses spacing variants to the most written form', () => {
+    expect(resolve([a, b, c])('organization', 'OpenMind')?.canonical).toBe('OpenMind');
+  });
+
+  it('keeps a short name apart when one document uses both names separately', () => {
+    const d = doc('Northwind and Northwind Labs are different companies.', [
+      ['Northwind', 'organization'],
+      ['Northwind Labs', 'organization'],
+    ]);
+    expect(resolve([d])('organization', 'Northwind')?.canonical).toBe('Northwind');
+  });
+
+  it('leaves an ambiguous surname alone', () => {
+    const d = doc('Ann Lee met Bo Lee.', [
+      ['Ann Lee', 'person'],
+      ['Bo Lee', 'person'],
+    ]);
+    const e = doc('Lee spoke.', [['Lee', 'person']]);
+    expect(resolve([d, e])('person', 'Lee')?.canonical).toBe('Lee');
+  });
+
+  it('gives a name the kind most documents give it', () => {
+    const d1 = doc('Kelvane said.', [['Kelvane', 'organization']]);
+    const d2 = doc('Kelvane said.', [['Kelvane', 'organization']]);
+    const d3 = doc('Kelvane said.', [['Kelvane', 'person']]);
+    expect(resolve([d1, d2, d3])('person', 'Kelvane')).toEqual({ kind: 'organization', canonical: 'Kelvane' });
+  });
+
+  it('works without the texts, from the canonicals alone', () => {
+    const map = canonicalizeAcrossDocuments([a.found, b.found]);
+    expect(map.get(entityKey('person', 'Whitlock'))?.canonical).toBe('Dana Whitlock');
+  });
+
+  it('does not depend on document order', () => {
+    const docs = [a, b, c];
+    const reference = JSON.stringify([...resolveAll(docs)].sort());
+    fc.assert(
+      fc.property(fc.shuffledSubarray(docs, { minLength: 3, maxLength: 3 }), (shuffled) => {
+        expect(JSON.stringify([...resolveAll(shuffled)].sort())).toBe(reference);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
+function resolveAll(docs: Array<ReturnType<typeof doc>>): string[] {
+  const map = canonicalizeAcrossDocuments(
+    docs.map((d) => d.found),
+    docs.map((d) => d.text),
+  );
+  return [...map.entries()].map(([k, v]) => `${k}=>${v.kind}:${v.canonical}`);
+}
