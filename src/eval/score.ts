@@ -214,14 +214,15 @@ function scoreDocumentDates(report: Report, gold: GoldFile, docOf: DocOf): Score
 
 function scoreConflicts(report: Report, gold: GoldFile, docOf: DocOf): Score {
   const reported = report.facts.filter((f) => f.status === 'conflict');
+  // A gold conflict is found when one reported conflict holds both figures, each side cited by one of its documents.
   const matches = (f: Report['facts'][number], c: GoldFile['conflicts'][number]) =>
-    c.values.every((gv) =>
-      f.values.some((v) => {
-        const amount = (v.value as { amount?: number | null; percent?: number }) ?? {};
-        const same = typeof gv.value === 'number' ? amount.amount === gv.value || amount.percent === gv.value : key(v.text) === key(gv.value);
-        return same && gv.docs.every((d) => v.docs.includes(docOf(d) ?? ''));
-      }),
-    );
+    c.values.every((gv) => {
+      const sides = f.values.filter((v) => {
+        const n = (v.value as { amount?: number | null; percent?: number }) ?? {};
+        return typeof gv.value === 'number' ? n.amount === gv.value || n.percent === gv.value : key(v.text) === key(gv.value);
+      });
+      return sides.some((v) => gv.docs.some((d) => v.docs.includes(docOf(d) ?? '')));
+    });
   const required = gold.conflicts.filter((c) => c.required);
   const misses = required.filter((c) => !reported.some((f) => matches(f, c))).map((c) => c.about);
   const extras = reported.filter((f) => !gold.conflicts.some((c) => matches(f, c))).map((f) => f.conflict?.message ?? f.id);

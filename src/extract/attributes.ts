@@ -11,8 +11,9 @@ export const AttributeLexicon = z.object({
         name: z.string().min(1),
         kinds: z.array(z.enum(['money', 'percent', 'date', 'count', 'age'])).min(1),
         conflicts: z.boolean(),
-        triggers: z.array(z.string().min(1)).min(1),
+        triggers: z.array(z.string().min(1)),
         weak: z.array(z.string().min(1)).optional(),
+        after: z.array(z.string().min(1)).optional(),
       }),
     )
     .min(1),
@@ -46,6 +47,7 @@ export const GENERIC_ATTRIBUTE: Record<string, string> = {
 export function compileAttributes(lexicon: AttributeLexicon): Map<string, CompiledTrigger[]> {
   const byKind = new Map<string, CompiledTrigger[]>();
   for (const attr of lexicon.attributes) {
+    if (attr.triggers.length === 0 && (attr.after ?? []).length === 0) throw new Error(`attribute ${attr.name} has no trigger`);
     const add = (trigger: string, strong: boolean) => {
       const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${triggerSource(trigger)}(?![\\p{L}\\p{N}])`, 'giu');
       for (const kind of attr.kinds) {
@@ -71,12 +73,23 @@ function triggerSource(trigger: string): string {
 
 const lexicon = AttributeLexicon.parse(data);
 const compiled = compileAttributes(lexicon);
+const following = lexicon.attributes.flatMap((a) =>
+  (a.after ?? []).map((phrase) => ({
+    attribute: a,
+    pattern: new RegExp(`^[\\s,]{0,2}${triggerSource(phrase)}(?![\\p{L}\\p{N}])`, 'iu'),
+  })),
+);
 
 /**
  * The attribute of a mention at [start, end) of `sentence` (offsets relative to the sentence):
  * the nearest strong trigger, else the nearest weak one, else the generic attribute of the kind.
  */
 export function findAttribute(kind: string, sentence: string, start: number, end: number): AttributeMatch {
+  const rest = sentence.slice(end, end + 40);
+  for (const f of following) {
+    const m = f.attribute.kinds.includes(kind as never) ? rest.match(f.pattern) : null;
+    if (m) return { name: f.attribute.name, conflicts: f.attribute.conflicts, trigger: m[0].trim() };
+  }
   let best: { t: CompiledTrigger; distance: number; text: string } | undefined;
   for (const t of compiled.get(kind) ?? []) {
     t.pattern.lastIndex = 0;

@@ -8,8 +8,9 @@ const CONTEXT_KINDS = new Set(['money', 'percent', 'date']);
 // How many organisations make a subject: the buyer and the bought, the investor and the company.
 const MAX_ORGS = 2;
 // An entity right after these is where the news came from, not what it is about.
-const SOURCE_BEFORE = /(?:according to|told|reported by|per|cited by|via|reports? from|interview with|speaking to)\s*$/i;
-const SOURCE_AFTER = /^\s*(?:reported|reports|said|says|first reported|quoted)\b/i;
+// A wire service's name in a dateline's parentheses ("BASEL, March 10 (Agency) -") is a source too.
+const SOURCE_BEFORE = /(?:according to|told|reported by|per|cited by|via|reports? from|interview with|speaking to|\()\s*$/i;
+const SOURCE_AFTER = /^\s*(?:reported|reports|said|says|first reported|quoted|\)\s*[-–—])/i;
 const SERIES = /\bseries\s+([a-h])\b/i;
 
 export function describeContext(mentions: Mention[], claims: Claim[], ctx: ExtractContext): void {
@@ -82,14 +83,17 @@ function sameParagraph(text: string, from: number, to: number): boolean {
 function qualifierOf(m: Mention | Claim, sentence: { start: number; end: number; text: string }, mentions: Mention[]): string | null {
   const series = sentence.text.match(SERIES);
   if (series) return `series ${series[1].toLowerCase()}`;
-  const year = mentions.find(
+  // The year nearest the figure: "4.5% this year and a further 3% in 2026" gives each figure its own year.
+  const years = mentions.filter(
     (o) =>
       o.kind === 'date' &&
       o.start !== m.start &&
       o.role !== 'dateline' &&
       o.start >= sentence.start &&
       o.end <= sentence.end &&
-      o.value.granularity === 'year',
+      (o.value.granularity === 'year' || (o.value.relative === true && /^\d{4}$/.test(o.value.iso ?? ''))),
   );
+  const gap = (o: Mention) => (o.end <= m.start ? m.start - o.end : o.start - m.end);
+  const year = years.sort((a, b) => gap(a) - gap(b) || a.start - b.start)[0];
   return year && year.kind === 'date' ? year.value.iso : null;
 }

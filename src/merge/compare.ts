@@ -30,8 +30,8 @@ export function precisionOf(x: number): number {
   return scale / 1e10;
 }
 
-// How far an "about"/"nearly" figure may be from the truth.
-const APPROXIMATE_SLACK = 0.1;
+// How far an "about X" figure may be from the truth, beyond rounding at its own precision.
+const APPROXIMATE_SLACK = 0.05;
 
 export function intervalOf(v: { amount: number | null; min: number | null; max: number | null; approximate: boolean }): Interval {
   const { amount, min, max, approximate } = v;
@@ -40,7 +40,9 @@ export function intervalOf(v: { amount: number | null; min: number | null; max: 
     return { lo: amount, hi: amount, exact: amount };
   }
   if (amount !== null && !bounded) {
-    return { lo: amount * (1 - APPROXIMATE_SLACK), hi: amount * (1 + APPROXIMATE_SLACK), exact: null };
+    // "about $4 billion" allows 3.5–4.5bn and 5% more; "roughly $4.6 billion" allows 4.55–4.65bn and 5% more.
+    const slack = precisionOf(amount) / 2 + Math.abs(amount) * APPROXIMATE_SLACK;
+    return { lo: amount - slack, hi: amount + slack, exact: null };
   }
   // Bounds only ("more than X", "up to X", "nearly X"): open on the side the text leaves open. "Nearly X" and
   // "up to X" read alike in the values, so neither is given a floor: a missed disagreement beats a false alarm.

@@ -25,6 +25,8 @@ interface Candidate {
   /** Values of different units are never compared (USD vs GBP). */
   unit: string;
   qualifier: string | null;
+  /** The subject was taken from the only fact of this attribute, not read from the mention's own sentence. */
+  inferred?: boolean;
 }
 
 export function mergeFacts(documents: Document[], mentions: Mention[], claims: Claim[] = [], options: MergeOptions = {}): Fact[] {
@@ -34,7 +36,7 @@ export function mergeFacts(documents: Document[], mentions: Mention[], claims: C
 
   const candidates = [...mentions, ...claims].flatMap((m) => toCandidate(m, byId));
   const groups = groupCandidates(candidates);
-  const facts = groups.map((group) => buildFact(group, paths, compare));
+  const facts = groups.flatMap((group) => buildFacts(group, paths, compare));
   facts.sort(compareFacts);
   return facts.map((f, i) => ({ ...f, id: `F${i + 1}` }));
 }
@@ -85,6 +87,13 @@ function groupCandidates(candidates: Candidate[]): Candidate[][] {
         bySubject.delete(key);
       }
     }
+    // A mention that names no one joins the one fact of its attribute that does, when there is exactly one.
+    const unknown = bySubject.get('');
+    const known = [...bySubject.keys()].filter((k) => k !== '');
+    if (unknown && known.length === 1) {
+      bySubject.get(known[0])!.push(...unknown.map((c) => ({ ...c, inferred: true })));
+      bySubject.delete('');
+    }
     for (const members of bySubject.values()) groups.push(...splitByQualifier(members));
   }
   return groups;
@@ -107,36 +116,70 @@ function splitByQualifier(members: Candidate[]): Candidate[][] {
   return [...groups, plain];
 }
 
-function buildFact(group: Candidate[], paths: Map<string, string>, compare: CompareOptions): Fact {
+/**
+ * The facts of one group. Values that cannot all be true are a conflict when the attribute is a claim of the story
+ * and each document states one side; otherwise (an attribute that never conflicts, or one document stating both
+ * sides) they are different things that share words, and become separate facts.
+ */
+function buildFacts(group: Candidate[], paths: Map<string, string>, compare: CompareOptions): Fact[] {
+  const rule = RULE_BY_KIND.get(group[0].kind);
+  // A mention that joined by inference leaves again when its own document states something else here.
+  const misfits = rule
+    ? group.filter(
+        (c) =>
+          c.inferred &&
+          group.some((o) => !o.inferred && o.mention.doc === c.mention.doc && rule.check(o.mention.value, c.mention.value, compare) !== true),
+      )
+    : [];
+  if (misfits.length > 0) {
+    const rest = group.filter((c) => !misfits.includes(c));
+    return [...buildFacts(rest, paths, compare), ...buildFacts(misfits.map((c) => ({ ...c, inferred: false })), paths, compare)];
+  }
   const first = group[0];
-  const subject = group.reduce((best, c) => (c.subject.length > best.length ? c.subject : best), first.subject);
+  const named = group.filter((c) => !c.inferred);
+  const subject = (named.length > 0 ? named : group).reduce((best, c) => (c.subject.length > best.length ? c.subject : best), first.subject);
   const values = collectValues(group.map((c) => c.mention), paths);
-  const fact: Fact = {
+  const make = (vals: FactValue[]): Fact => ({
     id: '',
     subject: subject.length > 0 ? subject.join(' / ') : UNKNOWN_SUBJECT,
     attribute: first.attribute,
     kind: first.kind,
-    status: 'single',
-    values,
-  };
-  const docs = new Set(values.flatMap((v) => v.docs));
-  const rule = RULE_BY_KIND.get(first.kind);
-  const canConflict = rule && subject.length > 0 && kindConflicts(first.kind, first.attribute);
-  if (canConflict) {
-    const clash = findClash(values, rule.check, compare);
-    if (clash) {
-      const [a, b] = clash;
-      fact.status = 'conflict';
-      fact.conflict = {
-        code: rule.code,
-        severity: rule.precise(a.value) && rule.precise(b.value) ? rule.severity : 'warning',
-        message: conflictMessage(fact, a, b),
-      };
-      return fact;
-    }
+    status: new Set(vals.flatMap((v) => v.docs)).size >= 2 ? 'agreed' : 'single',
+    values: vals,
+  });
+  if (!rule) return [make(values)];
+  const agree = (a: FactValue, b: FactValue) => rule.check(a.value, b.value, compare) === true;
+  const clashes = pairs(values).filter(([a, b]) => !agree(a, b));
+  if (clashes.length === 0) return [make(values)];
+
+  const oneDocBothSides = clashes.some(([a, b]) => a.docs.some((d) => b.docs.includes(d)));
+  const disagreement = clashes.find(([a, b]) => rule.check(a.value, b.value, compare) === false);
+  if (disagreement && !oneDocBothSides && kindConflicts(first.kind, first.attribute)) {
+    const [a, b] = disagreement;
+    const fact = make(values);
+    const uncertainSubject = subject.length === 0 || group.some((c) => c.inferred);
+    fact.status = 'conflict';
+    fact.conflict = {
+      code: rule.code,
+      severity: rule.precise(a.value) && rule.precise(b.value) && !uncertainSubject ? rule.severity : 'warning',
+      message: conflictMessage(fact, a, b),
+    };
+    return [fact];
   }
-  if (docs.size >= 2) fact.status = 'agreed';
-  return fact;
+  // Separate facts: each value joins the first cluster it agrees with entirely (values are sorted, so this is stable).
+  const clusters: FactValue[][] = [];
+  for (const v of values) {
+    const home = clusters.find((c) => c.every((w) => agree(v, w)));
+    if (home) home.push(v);
+    else clusters.push([v]);
+  }
+  return clusters.map(make);
+}
+
+function pairs<T>(items: T[]): Array<[T, T]> {
+  const out: Array<[T, T]> = [];
+  for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) out.push([items[i], items[j]]);
+  return out;
 }
 
 /** Whether different values of this attribute are a disagreement (a generic "count" of something is not). */
@@ -144,23 +187,6 @@ function kindConflicts(kind: string, attribute: string): boolean {
   if (kind === 'role' || kind === 'age') return true;
   if (kind === 'count') return attribute !== 'count';
   return attributeConflicts(attribute);
-}
-
-/** The first pair of values, stated by different documents, that cannot both be true. */
-function findClash(
-  values: FactValue[],
-  check: (a: unknown, b: unknown, o: CompareOptions) => boolean | null,
-  compare: CompareOptions,
-): [FactValue, FactValue] | undefined {
-  for (let i = 0; i < values.length; i++) {
-    for (let j = i + 1; j < values.length; j++) {
-      const a = values[i];
-      const b = values[j];
-      const otherDoc = a.docs.some((d) => b.docs.some((e) => e !== d));
-      if (otherDoc && check(a.value, b.value, compare) === false) return [a, b];
-    }
-  }
-  return undefined;
 }
 
 function collectValues(mentions: Item[], paths: Map<string, string>): FactValue[] {

@@ -91,17 +91,47 @@ describe('money facts across sources', () => {
     expect(facts.every((f) => f.status === 'single')).toBe(true);
   });
 
-  it('attributes that are not claims of the story (prices) never conflict', () => {
-    const [fact] = twoSources(['$200', { amount: 200 }, 'price', []], ['$300', { amount: 300 }, 'price', []]);
+  it('different values of an attribute that never conflicts (prices) are separate facts, not an agreement', () => {
+    const facts = twoSources(['$200', { amount: 200 }, 'price', []], ['$300', { amount: 300 }, 'price', []]);
+    expect(facts.map((f) => [f.status, (f.values[0].value as MoneyValue).amount])).toEqual([
+      ['single', 200],
+      ['single', 300],
+    ]);
+  });
+
+  it('the same value of a non-conflicting attribute from two sources is agreed', () => {
+    const [fact] = twoSources(['$200', { amount: 200 }, 'price', []], ['$200', { amount: 200 }, 'price', []]);
     expect(fact.status).toBe('agreed');
   });
 
-  it('a value without a subject never conflicts', () => {
+  it('one document stating both values means they are different things: no conflict, two facts', () => {
+    const x = doc('a');
+    const xs = [x.org('Acme')];
+    x.money('$1 million', { amount: 1e6 }, 'deal value', xs).money('$5 million', { amount: 5e6 }, 'deal value', xs);
+    const y = doc('b');
+    y.money('$5 million', { amount: 5e6 }, 'deal value', [y.org('Acme')]);
+    const facts = merge(x, y).filter((f) => f.kind === 'money');
+    expect(facts.map((f) => [f.status, f.values.map((v) => v.docs.join('+'))])).toEqual([
+      ['agreed', ['a+b']],
+      ['single', ['a']],
+    ]);
+  });
+
+  it('a clash between values whose subject is unknown is only a warning', () => {
     const x = doc('a').money('$1 million', { amount: 1e6 }, 'deal value', []);
     const y = doc('b').money('$2 million', { amount: 2e6 }, 'deal value', []);
     const [fact] = merge(x, y);
     expect(fact.subject).toBe('(unknown)');
-    expect(fact.status).not.toBe('conflict');
+    expect(fact.conflict).toMatchObject({ code: 'MONEY_MISMATCH', severity: 'warning' });
+  });
+
+  it('a mention naming no one joins the only fact of its attribute, and a clash with it is a warning', () => {
+    const x = doc('a');
+    x.money('$14.8 billion', { amount: 14.8e9 }, 'deal value', [x.org('Acme'), x.org('Globex')]);
+    const y = doc('b').money('$14.3 billion', { amount: 14.3e9 }, 'deal value', []);
+    const [fact] = merge(x, y);
+    expect(fact.subject).toBe('Acme / Globex');
+    expect(fact.conflict).toMatchObject({ code: 'MONEY_MISMATCH', severity: 'warning' });
   });
 });
 
