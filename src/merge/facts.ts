@@ -90,7 +90,7 @@ function groupCandidates(candidates: Candidate[]): Candidate[][] {
     // A mention that names no one joins the one fact of its attribute that does, when there is exactly one.
     const unknown = bySubject.get('');
     const known = [...bySubject.keys()].filter((k) => k !== '');
-    if (unknown && known.length === 1) {
+    if (unknown && known.length === 1 && kindConflicts(unknown[0].kind, unknown[0].attribute)) {
       bySubject.get(known[0])!.push(...unknown.map((c) => ({ ...c, inferred: true })));
       bySubject.delete('');
     }
@@ -136,17 +136,23 @@ function buildFacts(group: Candidate[], paths: Map<string, string>, compare: Com
     return [...buildFacts(rest, paths, compare), ...buildFacts(misfits.map((c) => ({ ...c, inferred: false })), paths, compare)];
   }
   const first = group[0];
-  const named = group.filter((c) => !c.inferred);
-  const subject = (named.length > 0 ? named : group).reduce((best, c) => (c.subject.length > best.length ? c.subject : best), first.subject);
   const values = collectValues(group.map((c) => c.mention), paths);
-  const make = (vals: FactValue[]): Fact => ({
-    id: '',
-    subject: subject.length > 0 ? subject.join(' / ') : UNKNOWN_SUBJECT,
-    attribute: first.attribute,
-    kind: first.kind,
-    status: new Set(vals.flatMap((v) => v.docs)).size >= 2 ? 'agreed' : 'single',
-    values: vals,
-  });
+  const subjectOf = (vals: FactValue[]): string[] => {
+    const ids = new Set(vals.flatMap((v) => v.mentions));
+    const members = group.filter((c) => ids.has(c.mention.id) && !c.inferred);
+    return members.reduce<string[]>((best, c) => (c.subject.length > best.length ? c.subject : best), []);
+  };
+  const make = (vals: FactValue[]): Fact => {
+    const subject = subjectOf(vals);
+    return {
+      id: '',
+      subject: subject.length > 0 ? subject.join(' / ') : UNKNOWN_SUBJECT,
+      attribute: first.attribute,
+      kind: first.kind,
+      status: new Set(vals.flatMap((v) => v.docs)).size >= 2 ? 'agreed' : 'single',
+      values: vals,
+    };
+  };
   if (!rule) return [make(values)];
   const agree = (a: FactValue, b: FactValue) => rule.check(a.value, b.value, compare) === true;
   const clashes = pairs(values).filter(([a, b]) => !agree(a, b));
@@ -157,7 +163,7 @@ function buildFacts(group: Candidate[], paths: Map<string, string>, compare: Com
   if (disagreement && !oneDocBothSides && kindConflicts(first.kind, first.attribute)) {
     const [a, b] = disagreement;
     const fact = make(values);
-    const uncertainSubject = subject.length === 0 || group.some((c) => c.inferred);
+    const uncertainSubject = fact.subject === UNKNOWN_SUBJECT || group.some((c) => c.inferred);
     fact.status = 'conflict';
     fact.conflict = {
       code: rule.code,
