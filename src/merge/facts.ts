@@ -149,7 +149,7 @@ function buildFacts(group: Candidate[], paths: Map<string, string>, compare: Com
       subject: subject.length > 0 ? subject.join(' / ') : UNKNOWN_SUBJECT,
       attribute: first.attribute,
       kind: first.kind,
-      status: new Set(vals.flatMap((v) => v.docs)).size >= 2 ? 'agreed' : 'single',
+      status: independentSources(vals) >= 2 ? 'agreed' : 'single',
       values: vals,
     };
   };
@@ -180,6 +180,14 @@ function buildFacts(group: Candidate[], paths: Map<string, string>, compare: Com
     else clusters.push([v]);
   }
   return clusters.map(make);
+}
+
+/** Independent documents behind a fact: syndicated copies of one sentence count once. */
+function independentSources(values: FactValue[]): number {
+  const docs = new Set(values.flatMap((v) => v.docs));
+  const copyOf = new Map<string, string>();
+  for (const v of values) for (const group of v.copies ?? []) for (const d of group.slice(1)) copyOf.set(d, group[0]);
+  return [...docs].filter((d) => !copyOf.has(d)).length;
 }
 
 function pairs<T>(items: T[]): Array<[T, T]> {
@@ -216,8 +224,33 @@ function collectValues(mentions: Item[], paths: Map<string, string>): FactValue[
       mention: m.id,
     });
   }
+  for (const v of byKey.values()) markCopies(v);
   // Most-supported value first; ties by first appearance.
   return [...byKey.values()].sort((a, b) => b.docs.length - a.docs.length || cmp(a.mentions[0], b.mentions[0]));
+}
+
+/**
+ * Syndicated copies: documents that state the value in the same sentence, word for word, are one source.
+ * Sets how many documents state it independently and which documents copy each other.
+ */
+function markCopies(v: FactValue & { sources: Source[] }): void {
+  const docsBySentence = new Map<string, Set<string>>();
+  for (const s of v.sources) {
+    const key = s.sentence.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+    docsBySentence.set(key, (docsBySentence.get(key) ?? new Set()).add(s.doc));
+  }
+  // Union the documents that share any sentence; each group is one independent source.
+  const parent = new Map(v.docs.map((d) => [d, d]));
+  const find = (d: string): string => (parent.get(d) === d ? d : find(parent.get(d)!));
+  for (const docs of docsBySentence.values()) {
+    const [first, ...rest] = [...docs];
+    for (const d of rest) parent.set(find(d), find(first));
+  }
+  const groups = new Map<string, string[]>();
+  for (const d of v.docs) groups.set(find(d), [...(groups.get(find(d)) ?? []), d]);
+  v.independent = groups.size;
+  const copies = [...groups.values()].filter((g) => g.length > 1).map((g) => g.sort());
+  if (copies.length > 0) v.copies = copies.sort((a, b) => cmp(a[0], b[0]));
 }
 
 /** Two mentions state the same value when their normalised values are equal. */

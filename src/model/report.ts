@@ -134,6 +134,11 @@ export const FactValue = z.object({
   docs: z.array(z.string()),
   mentions: z.array(z.string()),
   sources: z.array(Source).optional(),
+  /** Documents that state this value independently: a sentence copied word for word into several documents
+   *  (syndicated copies) counts once. */
+  independent: z.number().int().nonnegative().optional(),
+  /** Groups of documents that state this value in the same sentence, word for word. */
+  copies: z.array(z.array(z.string())).optional(),
 });
 
 export const FactStatus = z.enum(['conflict', 'agreed', 'single']);

@@ -87,6 +87,14 @@ function fromMeta(text: string): DocumentDate | null {
   return { date, source: 'meta', start, end: start + 10 };
 }
 
+const BYLINE_WORDS = new Set(['published', 'posted', 'updated', 'dated', 'date', 'modified', 'edited', 'and', 'the', 'for', 'staff', 'writer', 'reporter', 'last']);
+
+/** A date after running prose on its line ("Acme announced its takeover on March 3, 2025") is news, not a byline. */
+function afterProse(before: string): boolean {
+  const words = before.match(/(?<![\p{L}])\p{Ll}{3,}(?![\p{L}])/gu) ?? [];
+  return words.filter((w) => !BYLINE_WORDS.has(w)).length >= 3;
+}
+
 function fromByline(text: string): DocumentDate | null {
   let published: DocumentDate | null = null;
   let updated: DocumentDate | null = null;
@@ -107,7 +115,7 @@ function fromByline(text: string): DocumentDate | null {
       const label = labelOk ? labelBefore(before) : null;
       if (label === 'published' && !published) published = candidate;
       if (label === 'updated' && !updated) updated = candidate;
-      if (!first && short) first = candidate;
+      if (!first && short && !afterProse(text.slice(lineStart, found.start))) first = candidate;
     }
     if (lineEnd >= text.length) break;
     lineStart = lineEnd + 1;

@@ -36,7 +36,8 @@ function factLines(fact: Fact, width: number, options: FormatOptions, c: Instanc
   const valueWidth = Math.min(40, Math.max(...fact.values.map((v) => oneLine(displayValue(fact.kind, v)).length)));
   for (const v of fact.values) {
     const shown = oneLine(displayValue(fact.kind, v));
-    const support = v.docs.length > 1 ? c.green(` ${v.docs.length} sources`) : '';
+    const copied = v.docs.length - (v.independent ?? v.docs.length);
+    const support = v.docs.length > 1 ? c.green(` ${v.docs.length} sources${copied > 0 ? ` (${copied} copied word for word)` : ''}`) : '';
     const head = `    ${shown.padEnd(valueWidth)}  `;
     lines.push(...wrap(`${head}${sourcesOf(v).join(', ')}${support}`, width, ' '.repeat(Math.min(head.length, 24))));
     if (options.verbose) {

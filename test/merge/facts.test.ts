@@ -6,7 +6,7 @@ import type { DateValue, Document, Mention, MoneyValue, PercentValue } from '../
 function doc(id: string) {
   const mentions: Mention[] = [];
   let n = 0;
-  const base = (text: string) => ({ id: `${id}#${++n}`, doc: id, text, start: n * 10, end: n * 10 + text.length, line: n, column: 1, sentence: text });
+  const base = (text: string) => ({ id: `${id}#${++n}`, doc: id, text, start: n * 10, end: n * 10 + text.length, line: n, column: 1, sentence: `${id} says ${text}.` });
   const api = {
     mentions,
     org(name: string) {

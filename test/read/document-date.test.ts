@@ -79,3 +79,13 @@ describe('findDocumentDate', () => {
     expect(findDocumentDate('a.'.repeat(50_000))).toBeNull();
   });
 });
+
+describe('a date after running prose on the first line', () => {
+  it('is news, not the document’s own date', () => {
+    expect(findDocumentDate('Acme Corp announced its takeover of Globex Inc on March 3, 2025.\nMore text.')).toBeNull();
+  });
+
+  it('still reads a byline with a name before the date', () => {
+    expect(findDocumentDate('By Jane Roe | March 4, 2025\nAcme Corp said…')?.date).toBe('2025-03-04');
+  });
+});

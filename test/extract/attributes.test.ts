@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import data from '../../src/extract/lexicon/attributes.json' with { type: 'json' };
+import { AttributeLexicon, findAttribute } from '../../src/extract/attributes.js';
+
+const lexicon = AttributeLexicon.parse(data);
+
+describe('attribute lexicon', () => {
+  it('has unique attribute names', () => {
+    const names = lexicon.attributes.map((a) => a.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('never lists a trigger twice within one attribute', () => {
+    for (const a of lexicon.attributes) {
+      const all = [...a.triggers, ...(a.weak ?? []), ...(a.after ?? [])];
+      expect(new Set(all).size, a.name).toBe(all.length);
+    }
+  });
+});
+
+// Offsets of the first occurrence of `target` in `sentence`.
+function attributeOf(kind: string, sentence: string, target: string): string {
+  const start = sentence.indexOf(target);
+  return findAttribute(kind, sentence, start, start + target.length).name;
+}
+
+describe('findAttribute', () => {
+  it.each([
+    ['money', 'The acquisition, valued at $2.1 billion, closed on Friday.', '$2.1 billion', 'deal value'],
+    ['money', 'The round gives the startup a valuation of $2.1 billion.', '$2.1 billion', 'valuation'],
+    ['money', 'Acme raised $50 million in a Series B round.', '$50 million', 'funding round'],
+    ['money', 'Rivals made offers as high as $100 million to engineers.', '$100 million', 'salary or offer'],
+    ['money', 'Acme will pay $38 a share in cash.', '$38', 'price per share'],
+    ['money', 'Save $200 on your pass.', '$200', 'price'],
+    ['money', 'Quarterly revenue reached $3 billion.', '$3 billion', 'revenue'],
+    ['percent', 'Acme bought a 49% stake in Globex.', '49%', 'stake'],
+    ['percent', 'Workers get a 4.5% pay rise this year.', '4.5%', 'pay rise'],
+    ['percent', 'Shares fell 3% on Monday.', '3%', 'change'],
+    ['date', 'The deal was announced on June 12.', 'June 12', 'announcement date'],
+    ['date', 'Founded in 2016, the startup grew fast.', '2016', 'founding date'],
+    ['date', 'Nothing else happened on June 12.', 'June 12', 'date'],
+  ])('%s in %j → %s', (kind, sentence, target, expected) => {
+    expect(attributeOf(kind, sentence, target)).toBe(expected);
+  });
+
+  // Backlog: "valued at" is weak (it also values deals), so a strong trigger elsewhere in the sentence wins.
+  it.skip('reads "is valued at" after a round as a valuation', () => {
+    expect(attributeOf('money', 'The startup is valued at $2.1 billion after the round.', '$2.1 billion')).toBe('valuation');
+  });
+});

@@ -1,0 +1,85 @@
+// Every conflict rule, end to end from short texts of our own: one pair of articles that must conflict and one
+// that must not. The texts go through the real extractors, so this checks what users get, not just the merge.
+import { describe, expect, it } from 'vitest';
+import type { Fact } from '../../src/model/report.js';
+import { run } from '../../src/pipeline.js';
+
+function facts(a: string, b: string): Fact[] {
+  return run([
+    { path: 'news/a.txt', text: a },
+    { path: 'news/b.txt', text: b },
+  ]).facts;
+}
+const conflicts = (a: string, b: string) => facts(a, b).filter((f) => f.status === 'conflict').map((f) => f.conflict!.code);
+
+describe.each([
+  [
+    'MONEY_MISMATCH',
+    'Acme Corp agreed to buy Globex Inc for $2.3 billion, the companies said.',
+    'Acme Corp will pay $2.8 billion to acquire Globex Inc.',
+  ],
+  ['PERCENT_MISMATCH', 'Acme Corp took a 30% stake in Globex Inc last year.', 'Acme Corp owns a 35% stake in Globex Inc.'],
+  [
+    'DATE_MISMATCH',
+    'Acme Corp announced its takeover of Globex Inc on March 3, 2025.',
+    'The takeover of Globex Inc by Acme Corp was announced on March 5, 2025.',
+  ],
+  ['ROLE_MISMATCH', 'Acme CFO Jane Doe declined to comment.', 'Acme COO Jane Doe declined to comment.'],
+  ['AGE_MISMATCH', 'Jane Doe, 54, has run Acme Corp since 2019.', 'Jane Doe, 56, took over Acme Corp in 2019.'],
+])('%s', (code, a, b) => {
+  it('is reported when two sources disagree', () => {
+    expect(conflicts(a, b)).toEqual([code]);
+  });
+});
+
+describe('no false alarm', () => {
+  // Each row: the two texts, and how their values must end up: in one agreed fact, or in separate facts.
+  it.each([
+    ['a rounded figure', 'Acme Corp agreed to buy Globex Inc for $2.3 billion.', 'Acme Corp will pay $2 billion to acquire Globex Inc.'],
+    ['a vague figure', 'Acme Corp agreed to buy Globex Inc for $2.3 billion.', 'Acme Corp struck a multibillion-dollar deal to buy Globex Inc.'],
+    ['a hedge', 'Acme Corp agreed to buy Globex Inc for $2.3 billion.', 'Acme Corp will pay more than $2 billion to acquire Globex Inc.'],
+    [
+      'a currency conversion',
+      'Acme Corp agreed to buy Globex Inc for $2.3 billion (£1.8 billion).',
+      'Acme Corp will pay $2.3 billion to acquire Globex Inc.',
+    ],
+    [
+      'the same number meaning two things',
+      'Globex Inc raised $50 million in a Series B round in 2021.',
+      'Acme Corp offered Globex Inc engineers pay packages worth $50 million.',
+    ],
+    ['nearly 30% against 29%', 'Acme Corp took a stake of nearly 30% in Globex Inc.', 'Acme Corp owns a 29% stake in Globex Inc.'],
+    [
+      'a month against a day in it',
+      'Acme Corp announced its takeover of Globex Inc in March 2025.',
+      'The takeover of Globex Inc by Acme Corp was announced on March 5, 2025.',
+    ],
+    ['a founder who is also CEO', 'Jane Doe, the founder of Acme Corp, declined to comment.', 'Acme CEO Jane Doe declined to comment.'],
+    ['the same age', 'Jane Doe, 54, has run Acme Corp since 2019.', 'Jane Doe, 54, took over Acme Corp in 2019.'],
+    ['an advert price', 'Save $200 on your Acme Corp conference pass.', 'Save $300 on your Acme Corp conference pass.'],
+  ])('%s', (name, a, b) => {
+    expect(conflicts(a, b)).toEqual([]);
+    const separate = name === 'the same number meaning two things' || name === 'an advert price';
+    const shared = facts(a, b).filter((f) => f.kind !== 'date' || name.includes('month'));
+    const together = shared.filter((f) => new Set(f.values.flatMap((v) => v.docs)).size === 2);
+    if (separate) expect(together).toEqual([]);
+    else expect(together.map((f) => f.status)).toContain('agreed');
+  });
+});
+
+describe('agreement and copies', () => {
+  it('two independent sources stating the same figure agree', () => {
+    const [fact] = facts('Acme Corp agreed to buy Globex Inc for $2.3 billion.', 'Acme Corp will pay $2.3 billion to acquire Globex Inc.').filter(
+      (f) => f.kind === 'money',
+    );
+    expect(fact.status).toBe('agreed');
+    expect(fact.values[0]).toMatchObject({ docs: ['a', 'b'], independent: 2 });
+  });
+
+  it('a sentence copied word for word into a second document is a copy, not a confirmation', () => {
+    const sentence = 'Acme Corp agreed to buy Globex Inc for $2.3 billion.';
+    const [fact] = facts(`Wire story.\n${sentence}`, `Blog post.\n${sentence}`).filter((f) => f.kind === 'money');
+    expect(fact.status).toBe('single');
+    expect(fact.values[0]).toMatchObject({ docs: ['a', 'b'], independent: 1, copies: [['a', 'b']] });
+  });
+});
