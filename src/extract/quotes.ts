@@ -59,6 +59,8 @@ export function extractQuotes(ctx: ExtractContext, entities: EntityFound[]): Quo
       speaker = last.speaker;
     }
     if (!accept(kind, partial, quote, words, att !== null && att.verb.start >= q.end)) continue;
+    // “the "robot port" is coming”: a short quoted noun phrase after a determiner is a scare quote, not speech.
+    if (partial && words <= 3 && SCARE_DETERMINER.test(text.slice(Math.max(prefixStart, q.start - 16), q.start))) continue;
 
     out.push({
       start: q.start,
@@ -75,6 +77,8 @@ export function extractQuotes(ctx: ExtractContext, entities: EntityFound[]): Quo
   }
   return out;
 }
+
+const SCARE_DETERMINER = /(?<![\p{L}])(?:the|this|that|these|those|its|their|his|her|our|so-called)\s*$/iu;
 
 // Short quotes need a speaker: a single word never counts (scare quotes such as “neutral” sit in sentences with
 // reporting verbs too), two words only with a verb tying them to a speaker; an unattributed quote must read like

@@ -73,9 +73,20 @@ const OF_AT = new RegExp(`${SP}+(?:of|at|for|with)${SP}+`, 'iy');
 const THE_AT = new RegExp(`the${SP}+`, 'iy');
 /** What may stand between a person and an appositive title: "X, the", "X, who is the", "X is a", "X, its". */
 const APPOSITION_AT = new RegExp(
-  `(?:,${SP}+(?:who${SP}+(?:is|was|serves${SP}+as|served${SP}+as|became|has${SP}+been|had${SP}+been)${SP}+)?|${SP}+(?:is|was|became|serves${SP}+as|served${SP}+as)${SP}+)(?:(the|its|their|his|her|a|an)${SP}+)?`,
+  `(?:,${SP}+(?:(?:currently|now|also|still)${SP}+)?(?:who${SP}+(?:is|was|remains|serves${SP}+as|served${SP}+as|became|has${SP}+been|had${SP}+been)${SP}+)?|${SP}+(?:is|was|remains|became|serves${SP}+as|served${SP}+as)${SP}+)(?:(the|its|their|his|her|a|an)${SP}+)?`,
   'iy',
 );
+/** A title after a relative clause or "as", whose person is the last one named before it in the sentence:
+ *  "…, a former researcher who remains its chief executive", "after nine years as chief executive". */
+const CLAUSE_BEFORE = new RegExp(
+  `(?<![\\p{L}])(?:who${SP}+(?:is|was|remains|remained|is${SP}+now)|(?:years|time|stint|tenure|role|serves|served|serving|named|appointed|take${SP}+over|takes${SP}+over|took${SP}+over|taking${SP}+over)${SP}+as)${SP}+(?:(?:its|the|their|his|her)${SP}+)?(?:new${SP}+)?$`,
+  'iu',
+);
+/** "as TITLE" after these is a role still to come ("will take over as CEO", "was named as CEO"). */
+const FUTURE_AS = /\b(?:named|appointed|take\s+over|takes\s+over|taking\s+over)\s+as\s+(?:(?:its|the|their|his|her)\s+)?(?:new\s+)?$/i;
+/** A portfolio before a minister's or secretary's title: "Transport Minister", "Health Secretary". */
+const PORTFOLIO_BEFORE = new RegExp(`(?<![\\p{L}])(\\p{Lu}\\p{Ll}{2,})${SP}+$`, 'u');
+const NOT_PORTFOLIO = new Set(['the', 'former', 'new', 'acting', 'interim', 'deputy', 'junior', 'senior', 'its', 'his', 'her', 'their', 'prime', 'cabinet']);
 /** "the company’s CEO": an organisation the text does not name. */
 const COMMON_POSSESSIVE_AT = new RegExp(`\\p{Ll}+['’]s${SP}+`, 'uy');
 
@@ -317,7 +328,30 @@ function findRoles(ctx: ExtractContext, entities: EntityFound[]): RoleFound[] {
     if (!org && !named && det === 'its') org = ents.nearestOrgBefore(p.start, sentenceStartOf(p.start));
     out.push(...rolesOfGroup(g, p, org, null));
   }
-  return dedupe(out);
+
+  // "… who remains its chief executive", "after nine years as chief executive": the last person named before.
+  for (const g of groups) {
+    const from = sentenceStartOf(g.start);
+    const before = text.slice(Math.max(from, g.start - 60), g.start);
+    if (!CLAUSE_BEFORE.test(before)) continue;
+    const person = ents.lastPersonBefore(g.start, from);
+    if (!person) continue;
+    const its = /\bits\s+(?:new\s+)?$/i.test(before);
+    const org = orgAfter(text, ents, g.end) ?? (its ? ents.nearestOrgBefore(person.start, from) : undefined);
+    const future = FUTURE_AS.test(before);
+    out.push(...rolesOfGroup(g, person, org, future ? 'incoming' : null));
+  }
+  return dedupe(out.map((r) => withPortfolio(text, r)));
+}
+
+/** "Transport Minister Jane Doe" is the transport minister, not a minister at an organisation called Transport. */
+function withPortfolio(text: string, r: RoleFound): RoleFound {
+  if (r.title !== 'minister' && r.title !== 'secretary') return r;
+  const m = PORTFOLIO_BEFORE.exec(text.slice(Math.max(0, r.start - 30), r.start));
+  if (!m || NOT_PORTFOLIO.has(m[1].toLowerCase())) return r;
+  const start = r.start - m[0].length;
+  const overlapsOrg = r.org !== null && r.org.start < r.start && r.org.end > start;
+  return { ...r, start, title: `${m[1].toLowerCase()} ${r.title}`, org: overlapsOrg ? null : r.org };
 }
 
 function dedupe(roles: RoleFound[]): RoleFound[] {

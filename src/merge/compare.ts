@@ -130,7 +130,9 @@ const CHIEF_OFFICE = /^(?:c[a-z]{1,3}o|co-ceo|chief [a-z ]+ officer)$/;
  */
 export function rolesAgree(a: RoleValue, b: RoleValue): boolean | null {
   if (a.org && b.org && a.org !== b.org) return null;
-  if (/^(?:former|ex|outgoing|then)\b/.test(a.title) || /^(?:former|ex|outgoing|then)\b/.test(b.title)) return true;
+  // A past or future title is another time, not a contradiction.
+  const otherTime = /^(?:former|ex|outgoing|incoming|then)\b/;
+  if (otherTime.test(a.title) || otherTime.test(b.title)) return true;
   const base = (t: string) => t.replace(TITLE_QUALIFIER, '');
   const x = base(a.title);
   const y = base(b.title);
