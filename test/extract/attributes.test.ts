@@ -34,6 +34,7 @@ describe('findAttribute', () => {
     ['money', 'Save $200 on your pass.', '$200', 'price'],
     ['money', 'Quarterly revenue reached $3 billion.', '$3 billion', 'revenue'],
     ['percent', 'Acme bought a 49% stake in Globex.', '49%', 'stake'],
+    ['percent', 'The offer is a 62% premium to the closing price.', '62%', 'premium'],
     ['percent', 'Workers get a 4.5% pay rise this year.', '4.5%', 'pay rise'],
     ['percent', 'Shares fell 3% on Monday.', '3%', 'change'],
     ['date', 'The deal was announced on June 12.', 'June 12', 'announcement date'],
