@@ -14,6 +14,7 @@ export const AttributeLexicon = z.object({
         triggers: z.array(z.string().min(1)),
         weak: z.array(z.string().min(1)).optional(),
         after: z.array(z.string().min(1)).optional(),
+        before: z.boolean().optional(),
       }),
     )
     .min(1),
@@ -32,6 +33,8 @@ interface CompiledTrigger {
   attribute: string;
   conflicts: boolean;
   strong: boolean;
+  /** Counts only when it stands before the mention. */
+  onlyBefore: boolean;
   pattern: RegExp;
 }
 
@@ -52,7 +55,7 @@ export function compileAttributes(lexicon: AttributeLexicon): Map<string, Compil
       const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${triggerSource(trigger)}(?![\\p{L}\\p{N}])`, 'giu');
       for (const kind of attr.kinds) {
         const list = byKind.get(kind) ?? [];
-        list.push({ attribute: attr.name, conflicts: attr.conflicts, strong, pattern });
+        list.push({ attribute: attr.name, conflicts: attr.conflicts, strong, onlyBefore: attr.before === true, pattern });
         byKind.set(kind, list);
       }
     };
@@ -97,6 +100,7 @@ export function findAttribute(kind: string, sentence: string, start: number, end
       const mStart = m.index;
       const mEnd = m.index + m[0].length;
       if (mStart < end && mEnd > start) continue; // inside the mention itself
+      if (t.onlyBefore && mStart >= end) continue;
       const distance = mEnd <= start ? start - mEnd : mStart - end;
       const better =
         !best ||

@@ -57,7 +57,8 @@ function fullDates(text: string, from: number, to: number): FoundDate[] {
   return out;
 }
 
-function fromFrontMatter(text: string): DocumentDate | null {
+/** The date in the YAML front matter at the top of `text`, if any. */
+export function frontMatterDate(text: string): DocumentDate | null {
   const open = /^\uFEFF?[ \t]*---[ \t]*\r?\n/.exec(text);
   if (!open) return null;
   const head = text.slice(0, HEAD_CHARS);
@@ -89,10 +90,15 @@ function fromMeta(text: string): DocumentDate | null {
 
 const BYLINE_WORDS = new Set(['published', 'posted', 'updated', 'dated', 'date', 'modified', 'edited', 'and', 'the', 'for', 'staff', 'writer', 'reporter', 'last']);
 
-/** A date after running prose on its line ("Acme announced its takeover on March 3, 2025") is news, not a byline. */
-function afterProse(before: string): boolean {
-  const words = before.match(/(?<![\p{L}])\p{Ll}{3,}(?![\p{L}])/gu) ?? [];
-  return words.filter((w) => !BYLINE_WORDS.has(w)).length >= 3;
+/**
+ * A date after running prose on its line is news, not a byline: "Acme announced its takeover on March 3, 2025", or
+ * a whole sentence such as "Jane Doe becomes CEO of Acme on June 1, 2025, the company said."
+ */
+function afterProse(before: string, line: string): boolean {
+  const words = (before.match(/(?<![\p{L}])\p{Ll}{3,}(?![\p{L}])/gu) ?? []).filter((w) => !BYLINE_WORDS.has(w));
+  if (words.length >= 3) return true;
+  const sentence = /[.!?]["”’]?\s*$/.test(line) && line.trim().split(/\s+/).length >= 8;
+  return sentence && words.length >= 1;
 }
 
 function fromByline(text: string): DocumentDate | null {
@@ -115,7 +121,7 @@ function fromByline(text: string): DocumentDate | null {
       const label = labelOk ? labelBefore(before) : null;
       if (label === 'published' && !published) published = candidate;
       if (label === 'updated' && !updated) updated = candidate;
-      if (!first && short && !afterProse(text.slice(lineStart, found.start))) first = candidate;
+      if (!first && short && !afterProse(text.slice(lineStart, found.start), text.slice(lineStart, lineEnd))) first = candidate;
     }
     if (lineEnd >= text.length) break;
     lineStart = lineEnd + 1;
@@ -124,6 +130,14 @@ function fromByline(text: string): DocumentDate | null {
 }
 
 const URL_DATE_RE = /\/((?:19|20)\d{2})([/-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?=[/?#._-]|$)/;
+/** The date in one URL (/2025/06/18/), offsets relative to it. */
+export function dateFromUrl(url: string): DocumentDate | null {
+  const d = URL_DATE_RE.exec(url);
+  if (!d) return null;
+  const date = full(Number(d[1]), Number(d[3]), Number(d[4]));
+  return date ? { date, source: 'url', start: d.index + 1, end: d.index + d[0].length } : null;
+}
+
 const URL_LABEL_RE = /(?:source|canonical|originally|original|url|link|via)\b[^\n]{0,20}$/i;
 
 function fromUrl(text: string): DocumentDate | null {
@@ -149,5 +163,5 @@ function fromUrl(text: string): DocumentDate | null {
 /** The document's own date, or null when it does not state one. */
 export function findDocumentDate(text: string): DocumentDate | null {
   if (!text) return null;
-  return fromFrontMatter(text) ?? fromMeta(text) ?? fromByline(text) ?? fromUrl(text);
+  return frontMatterDate(text) ?? fromMeta(text) ?? fromByline(text) ?? fromUrl(text);
 }

@@ -39,6 +39,8 @@ describe('findAttribute', () => {
     ['percent', 'Shares fell 3% on Monday.', '3%', 'change'],
     ['date', 'The deal was announced on June 12.', 'June 12', 'announcement date'],
     ['date', 'Founded in 2016, the startup grew fast.', '2016', 'founding date'],
+    ['date', 'Jane Doe will take over as chief executive on July 1.', 'July 1', 'start date'],
+    ['date', 'John Roe will retire on June 30.', 'June 30', 'departure date'],
     ['date', 'Nothing else happened on June 12.', 'June 12', 'date'],
   ])('%s in %j → %s', (kind, sentence, target, expected) => {
     expect(attributeOf(kind, sentence, target)).toBe(expected);

@@ -24,6 +24,11 @@ describe.each([
     'Acme Corp announced its takeover of Globex Inc on March 3, 2025.',
     'The takeover of Globex Inc by Acme Corp was announced on March 5, 2025.',
   ],
+  [
+    'DATE_MISMATCH',
+    'Jane Doe will take over as chief executive of Acme Corp on July 1, 2025, the board said.',
+    'Jane Doe becomes CEO of Acme Corp on June 1, 2025, the company said.',
+  ],
   ['ROLE_MISMATCH', 'Acme CFO Jane Doe declined to comment.', 'Acme COO Jane Doe declined to comment.'],
   ['AGE_MISMATCH', 'Jane Doe, 54, has run Acme Corp since 2019.', 'Jane Doe, 56, took over Acme Corp in 2019.'],
 ])('%s', (code, a, b) => {
