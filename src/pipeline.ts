@@ -1,5 +1,5 @@
 // The library's pipeline: documents in, one report out. Pure (no disk, no process): the CLI reads the files.
-import { assignDocumentIds, type DocumentResult, extractDocument } from './extract/document.js';
+import { assignDocumentIds, type DocumentInput, type DocumentResult, extractDocument } from './extract/document.js';
 import { mergeFacts } from './merge/facts.js';
 import { applyCanonicalNames } from './merge/entities.js';
 import type { Report, Warning } from './model/report.js';
@@ -7,18 +7,33 @@ import type { Report, Warning } from './model/report.js';
 export interface PipelineInput {
   path: string;
   text: string;
+  /** From the file's metadata (see InputText in read/inputs.ts): passed through to the document. */
+  date?: string;
+  dateSource?: string;
+  offsets?: 'file' | 'extracted';
+  title?: string;
+  url?: string;
 }
 
 export interface PipelineOptions {
   referenceDate?: string | null;
   tolerance?: number;
+  /** Called after each document is extracted (the CLI draws its progress bar from this). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The documents to extract: each input with its id (ids depend on all the paths of the run). */
+export function documentInputs(inputs: PipelineInput[]): DocumentInput[] {
+  const ids = assignDocumentIds(inputs.map((i) => i.path));
+  return inputs.map((input, i) => ({ ...input, id: ids[i] }));
 }
 
 export function extractAll(inputs: PipelineInput[], options: PipelineOptions = {}): DocumentResult[] {
-  const ids = assignDocumentIds(inputs.map((i) => i.path));
-  return inputs.map((input, i) =>
-    extractDocument({ id: ids[i], path: input.path, text: input.text }, { referenceDate: options.referenceDate }),
-  );
+  return documentInputs(inputs).map((input, i) => {
+    const result = extractDocument(input, { referenceDate: options.referenceDate });
+    options.onProgress?.(i + 1, inputs.length);
+    return result;
+  });
 }
 
 /** Merges per-document results (from one run or from shards) into the report. */

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { ISO_DAY } from '../model/report.js';
+import { parseByteSize } from '../read/size.js';
 import { UsageError } from './errors.js';
 
 export const CONFIG_FILE = 'facts.config.json';
@@ -32,6 +33,13 @@ export const Config = z.strictObject({
     .min(0, 'expected a number from 0 to below 1, such as 0.02')
     .lt(1, 'expected a number from 0 to below 1, such as 0.02')
     .optional(),
+  /** Files larger than this are skipped: bytes, or a size such as "10MB" or "500k". */
+  maxFileSize: z
+    .union([z.number().int().positive(), z.string()], 'expected a size such as "10MB", "500k" or a number of bytes')
+    .refine((v) => parseByteSize(String(v)) !== null, 'expected a size such as "10MB", "500k" or a number of bytes')
+    .optional(),
+  /** As --strict: any file or path that could not be read ends the run with exit 2. */
+  strict: z.boolean('expected true or false').optional(),
   failOn: z.enum(FAIL_ON_LEVELS, `expected one of ${FAIL_ON_LEVELS.map((l) => `"${l}"`).join(', ')}`).optional(),
   /** Baseline file of known conflicts used by `facts check`, relative to the config file. */
   baseline: nonEmpty.optional(),

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { terminalSafe } from '../report/escape.js';
 import { checkCommand } from './commands/check.js';
 import { extractCommand } from './commands/extract.js';
+import { mergeCommand } from './commands/merge.js';
 import { schemaCommand } from './commands/schema.js';
 import { UsageError } from './errors.js';
 import { type CliIo, EXIT } from './io.js';
@@ -18,13 +19,24 @@ export function createProgram(io: CliIo, onExit: (code: number) => void): Comman
     .configureOutput({
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => io.stderr(s),
-      outputError: (s, write) => write(s.startsWith('error:') ? `facts: ${s}` : s),
+      outputError: (s, write) => write(oneLineError(s)),
     });
-  for (const cmd of [extractCommand(io, onExit), checkCommand(io, onExit), schemaCommand(io, onExit)]) {
+  for (const cmd of [extractCommand(io, onExit), checkCommand(io, onExit), mergeCommand(io, onExit), schemaCommand(io, onExit)]) {
     // Commands built apart inherit nothing: give them the parent's exitOverride, output streams and help option.
     program.addCommand(cmd.copyInheritedSettings(program));
   }
   return program;
+}
+
+/**
+ * Commander's error as one line in the CLI's own style: "error: unknown option '--formt'\n(Did you mean --format?)"
+ * becomes "facts: unknown option '--formt' (did you mean --format?)".
+ */
+export function oneLineError(message: string): string {
+  let text = message.trim().replace(/^error:\s*/, '');
+  text = text.replace(/\s*\(Did you mean (.+?)\?\)$/, ' (did you mean $1?)');
+  if (/^unknown option\b/.test(text) && !text.includes('did you mean')) text += ' (see --help for the options)';
+  return `facts: ${terminalSafe(text.replace(/\s*\n\s*/g, ' '))}\n`;
 }
 
 /** Runs the CLI and returns its exit code; never throws, never calls process.exit. */

@@ -36,6 +36,8 @@ interface CompiledTrigger {
   /** Counts only when it stands before the mention. */
   onlyBefore: boolean;
   pattern: RegExp;
+  /** The trigger's first word, lower-cased, when plain ASCII: a sentence without it cannot match (see hitsIn). */
+  literal: string | null;
 }
 
 /** The attribute given to a mention no trigger explains; such facts never conflict. */
@@ -53,9 +55,11 @@ export function compileAttributes(lexicon: AttributeLexicon): Map<string, Compil
     if (attr.triggers.length === 0 && (attr.after ?? []).length === 0) throw new Error(`attribute ${attr.name} has no trigger`);
     const add = (trigger: string, strong: boolean) => {
       const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${triggerSource(trigger)}(?![\\p{L}\\p{N}])`, 'giu');
+      const first = trigger.split(/\s+/)[0].replace(/\*$/, '').toLowerCase();
+      const literal = /^[\x20-\x7e]+$/.test(first) ? first : null;
       for (const kind of attr.kinds) {
         const list = byKind.get(kind) ?? [];
-        list.push({ attribute: attr.name, conflicts: attr.conflicts, strong, onlyBefore: attr.before === true, pattern });
+        list.push({ attribute: attr.name, conflicts: attr.conflicts, strong, onlyBefore: attr.before === true, pattern, literal });
         byKind.set(kind, list);
       }
     };
@@ -94,23 +98,47 @@ export function findAttribute(kind: string, sentence: string, start: number, end
     if (m) return { name: f.attribute.name, conflicts: f.attribute.conflicts, trigger: m[0].trim() };
   }
   let best: { t: CompiledTrigger; distance: number; text: string } | undefined;
-  for (const t of compiled.get(kind) ?? []) {
-    t.pattern.lastIndex = 0;
-    for (let m = t.pattern.exec(sentence); m; m = t.pattern.exec(sentence)) {
-      const mStart = m.index;
-      const mEnd = m.index + m[0].length;
-      if (mStart < end && mEnd > start) continue; // inside the mention itself
-      if (t.onlyBefore && mStart >= end) continue;
-      const distance = mEnd <= start ? start - mEnd : mStart - end;
-      const better =
-        !best ||
-        (t.strong && !best.t.strong) ||
-        (t.strong === best.t.strong && distance < best.distance);
-      if (better) best = { t, distance, text: m[0] };
-    }
+  for (const { t, start: mStart, end: mEnd, text } of hitsIn(kind, sentence)) {
+    if (mStart < end && mEnd > start) continue; // inside the mention itself
+    if (t.onlyBefore && mStart >= end) continue;
+    const distance = mEnd <= start ? start - mEnd : mStart - end;
+    const better =
+      !best ||
+      (t.strong && !best.t.strong) ||
+      (t.strong === best.t.strong && distance < best.distance);
+    if (better) best = { t, distance, text };
   }
   if (!best) return { name: GENERIC_ATTRIBUTE[kind] ?? kind, conflicts: false, trigger: null };
   return { name: best.t.attribute, conflicts: best.t.conflicts, trigger: best.text };
+}
+
+interface TriggerHit {
+  t: CompiledTrigger;
+  start: number;
+  end: number;
+  text: string;
+}
+
+// The mentions of one sentence come one after another: its trigger matches are found once, not once per mention.
+let lastHits: { kind: string; sentence: string; hits: TriggerHit[] } | null = null;
+
+/** Every match of every trigger of the kind in the sentence, in trigger order then position order. */
+function hitsIn(kind: string, sentence: string): TriggerHit[] {
+  if (lastHits && lastHits.kind === kind && lastHits.sentence === sentence) return lastHits.hits;
+  // A cheap substring test skips most of the ~100 patterns (and their compilation). Lower-casing is at least as
+  // permissive as the patterns' case folding for ASCII words, except the long s, which folds to "s".
+  let folded = sentence.toLowerCase();
+  if (folded.includes('\u017f')) folded = folded.replace(/\u017f/g, 's');
+  const hits: TriggerHit[] = [];
+  for (const t of compiled.get(kind) ?? []) {
+    if (t.literal !== null && !folded.includes(t.literal)) continue;
+    t.pattern.lastIndex = 0;
+    for (let m = t.pattern.exec(sentence); m; m = t.pattern.exec(sentence)) {
+      hits.push({ t, start: m.index, end: m.index + m[0].length, text: m[0] });
+    }
+  }
+  lastHits = { kind, sentence, hits };
+  return hits;
 }
 
 const conflictingAttributes = new Set(

@@ -14,14 +14,16 @@ const SOURCE_AFTER = /^\s*(?:reported|reports|said|says|first reported|quoted|\)
 const SERIES = /\bseries\s+([a-h])\b/i;
 
 export function describeContext(mentions: Mention[], claims: Claim[], ctx: ExtractContext): void {
-  const entities = mentions.filter((m) => m.kind === 'organization' || m.kind === 'person');
+  // Everything a mention looks at is indexed by sentence once, so the work per mention does not grow with the
+  // document (a scan over all entities or mentions per mention made 50,000-line inputs quadratic).
+  const index = new SentenceIndex(mentions, ctx);
   // Counts bring their own attribute; what they are about is read like any number's.
   for (const c of claims) {
     if (c.kind !== 'count' || !c.about) continue;
     const sentence = sentenceAt(ctx.sentences, c.start);
     if (!sentence) continue;
-    c.about.entities = subjectEntities(c, sentence.index, entities, ctx);
-    c.about.qualifier = qualifierOf(c, sentence, mentions);
+    c.about.entities = subjectEntities(c, sentence.index, index);
+    c.about.qualifier = qualifierOf(c, sentence, index);
   }
   for (const m of mentions) {
     if (!CONTEXT_KINDS.has(m.kind) || m.role === 'dateline') continue;
@@ -32,23 +34,60 @@ export function describeContext(mentions: Mention[], claims: Claim[], ctx: Extra
     m.about = {
       attribute: attribute.name,
       trigger: attribute.trigger,
-      entities: subjectEntities(m, sentence.index, entities, ctx),
-      qualifier: m.kind === 'date' ? null : qualifierOf(m, sentence, mentions),
+      entities: subjectEntities(m, sentence.index, index),
+      qualifier: m.kind === 'date' ? null : qualifierOf(m, sentence, index),
     };
   }
 }
 
-function subjectEntities(m: { start: number; end: number }, sentenceIndex: number, entities: Mention[], ctx: ExtractContext): string[] {
-  // The mention's own sentence first; when it names nobody, earlier sentences of the same paragraph.
-  const line = ctx.sentences[sentenceIndex];
-  for (let i = sentenceIndex; i >= 0; i--) {
-    const s = ctx.sentences[i];
-    if (i < sentenceIndex && !sameParagraph(ctx.text, s.end, line.start)) break;
-    const inside = entities.filter((e) => e.start >= s.start && e.end <= s.end && !isSource(e, ctx.text));
-    const picked = pickSubject(m, inside);
-    if (picked.length > 0) return picked;
+/** Per sentence: its subject candidates, its year mentions, its series letter; and per paragraph, where to look back. */
+class SentenceIndex {
+  /** Organisations and people inside each sentence (not sources), in document order. */
+  readonly entities: Mention[][];
+  /** Year-like date mentions inside each sentence. */
+  readonly years: Mention[][];
+  /** For each sentence, the nearest sentence at or before it in the same paragraph that has entities; -1 if none. */
+  readonly subjectFrom: number[];
+  private readonly series = new Map<number, string | null>();
+
+  constructor(mentions: Mention[], private readonly ctx: ExtractContext) {
+    const n = ctx.sentences.length;
+    this.entities = Array.from({ length: n }, () => []);
+    this.years = Array.from({ length: n }, () => []);
+    for (const m of mentions) {
+      const s = sentenceAt(ctx.sentences, m.start);
+      if (!s || m.end > s.end) continue;
+      if ((m.kind === 'organization' || m.kind === 'person') && !isSource(m, ctx.text)) this.entities[s.index].push(m);
+      if (
+        m.kind === 'date' &&
+        m.role !== 'dateline' &&
+        (m.value.granularity === 'year' || (m.value.relative === true && /^\d{4}$/.test(m.value.iso ?? '')))
+      ) {
+        this.years[s.index].push(m);
+      }
+    }
+    this.subjectFrom = new Array<number>(n).fill(-1);
+    for (let i = 0; i < n; i++) {
+      if (this.entities[i].length > 0) this.subjectFrom[i] = i;
+      else if (i > 0 && sameParagraph(ctx.text, ctx.sentences[i - 1].end, ctx.sentences[i].start)) this.subjectFrom[i] = this.subjectFrom[i - 1];
+    }
   }
-  return [];
+
+  seriesOf(sentence: { index: number; text: string }): string | null {
+    let v = this.series.get(sentence.index);
+    if (v === undefined) {
+      const m = sentence.text.match(SERIES);
+      v = m ? `series ${m[1].toLowerCase()}` : null;
+      this.series.set(sentence.index, v);
+    }
+    return v;
+  }
+}
+
+function subjectEntities(m: { start: number; end: number }, sentenceIndex: number, index: SentenceIndex): string[] {
+  // The mention's own sentence first; when it names nobody, earlier sentences of the same paragraph.
+  const from = index.subjectFrom[sentenceIndex];
+  return from < 0 ? [] : pickSubject(m, index.entities[from]);
 }
 
 function pickSubject(m: { start: number; end: number }, inside: Mention[]): string[] {
@@ -80,19 +119,11 @@ function sameParagraph(text: string, from: number, to: number): boolean {
   return !text.slice(from, to).includes('\n');
 }
 
-function qualifierOf(m: Mention | Claim, sentence: { start: number; end: number; text: string }, mentions: Mention[]): string | null {
-  const series = sentence.text.match(SERIES);
-  if (series) return `series ${series[1].toLowerCase()}`;
+function qualifierOf(m: Mention | Claim, sentence: { index: number; start: number; end: number; text: string }, index: SentenceIndex): string | null {
+  const series = index.seriesOf(sentence);
+  if (series) return series;
   // The year nearest the figure: "4.5% this year and a further 3% in 2026" gives each figure its own year.
-  const years = mentions.filter(
-    (o) =>
-      o.kind === 'date' &&
-      o.start !== m.start &&
-      o.role !== 'dateline' &&
-      o.start >= sentence.start &&
-      o.end <= sentence.end &&
-      (o.value.granularity === 'year' || (o.value.relative === true && /^\d{4}$/.test(o.value.iso ?? ''))),
-  );
+  const years = index.years[sentence.index].filter((o) => o.start !== m.start);
   const gap = (o: Mention) => (o.end <= m.start ? m.start - o.end : o.start - m.end);
   const year = years.sort((a, b) => gap(a) - gap(b) || a.start - b.start)[0];
   return year && year.kind === 'date' ? year.value.iso : null;

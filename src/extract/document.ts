@@ -16,6 +16,13 @@ export interface DocumentInput {
   id: string;
   path: string;
   text: string;
+  /** The date the file's metadata gives (HTML meta/time tags, front matter), used before the text's own. */
+  date?: string;
+  dateSource?: string;
+  /** What offsets into `text` refer to: the decoded file, or the text extracted from HTML. */
+  offsets?: 'file' | 'extracted';
+  title?: string;
+  url?: string;
 }
 
 export interface ExtractOptions {
@@ -31,13 +38,19 @@ export interface DocumentResult {
 }
 
 export function extractDocument(input: DocumentInput, options: ExtractOptions = {}): DocumentResult {
-  const own = findDocumentDate(input.text);
-  const date = own?.date ?? options.referenceDate ?? null;
+  // A date from the file's metadata is not in the text, so no mention gets the dateline role for it.
+  const given = input.date ? { date: input.date, source: input.dateSource ?? 'metadata' } : null;
+  const own = given ? null : findDocumentDate(input.text);
+  const stated = given ?? own;
+  const date = stated?.date ?? options.referenceDate ?? null;
   const document: Document = {
     id: input.id,
     path: input.path,
-    date: own?.date ?? null,
-    dateSource: own ? own.source : options.referenceDate ? 'reference' : null,
+    date: stated?.date ?? null,
+    dateSource: stated ? stated.source : options.referenceDate ? 'reference' : null,
+    ...(input.offsets ? { offsets: input.offsets } : {}),
+    ...(input.title !== undefined ? { title: input.title } : {}),
+    ...(input.url !== undefined ? { url: input.url } : {}),
   };
   const ctx = makeContext(input.text, date);
   const entities = extractEntities(ctx);

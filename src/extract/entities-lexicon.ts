@@ -1,7 +1,7 @@
 // Word knowledge for the entity extractor: our JSON lexicons (validated at load) plus compromise's lexicon,
 // read as a plain word -> tag table (never its tagger), for first names, places, known organisations and common words.
-import nlp from 'compromise';
 import { z } from 'zod';
+import { LEXICON, ORG_WORDS } from './compromise-lexicon.js';
 import cuesData from './lexicon/entities-cues.json' with { type: 'json' };
 import placesData from './lexicon/entities-places.json' with { type: 'json' };
 import productsData from './lexicon/entities-products.json' with { type: 'json' };
@@ -59,10 +59,6 @@ export const STATE_ABBREVIATIONS = set(PLACES.stateAbbreviations);
 export const EXTRA_PLACES = set(PLACES.extraPlaces);
 export const PRODUCT_NAMES = set(PRODUCTS.products);
 
-type Lexicon = Record<string, string | string[]>;
-const LEXICON: Lexicon = (nlp.model() as { one: { lexicon: Lexicon } }).one.lexicon;
-// compromise's list of words that end organisation names ("bank", "university", "labs").
-const ORG_WORDS: Record<string, boolean> = (nlp.model() as { two: { orgWords: Record<string, boolean> } }).two.orgWords;
 
 /** compromise's lexicon tags for a word or phrase (lower-cased), or none. */
 export function lexTags(phrase: string): string[] {

@@ -32,12 +32,25 @@ const ABBREVIATIONS = new Set(
 
 const CLOSERS = '"\'”’)]»';
 
+/**
+ * The longest sentence handed to the extractors. Real sentences stay far below it (the longest in our corpora is
+ * ~320 characters); a run-on line of scraped text is cut into pieces of at most this size, so that per-sentence
+ * work is bounded and no input makes extraction quadratic.
+ */
+export const MAX_SENTENCE = 2000;
+
 /** Splits text into sentences. Deterministic, linear, and never throws on odd input. */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   const push = (start: number, end: number) => {
     while (start < end && /\s/.test(text[start])) start++;
     while (end > start && /\s/.test(text[end - 1])) end--;
+    while (end - start > MAX_SENTENCE) {
+      const cut = cutPoint(text, start, start + MAX_SENTENCE);
+      push(start, cut);
+      start = cut;
+      while (start < end && /\s/.test(text[start])) start++;
+    }
     if (end > start) out.push({ start, end, index: out.length, text: text.slice(start, end) });
   };
   let start = 0;
@@ -67,6 +80,16 @@ export function splitSentences(text: string): Sentence[] {
   }
   push(start, text.length);
   return out;
+}
+
+/** Where to cut an over-long sentence before `limit`: after the last space in its second half, else at the limit. */
+function cutPoint(text: string, start: number, limit: number): number {
+  for (let i = limit; i > start + MAX_SENTENCE / 2; i--) {
+    if (text[i - 1] === ' ' || text[i - 1] === '\t') return i;
+  }
+  // Never between the two halves of a surrogate pair.
+  const code = text.charCodeAt(limit - 1);
+  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
 }
 
 function isAbbreviation(text: string, dot: number): boolean {

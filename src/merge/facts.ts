@@ -73,15 +73,28 @@ function groupCandidates(candidates: Candidate[]): Candidate[][] {
     const head = `${c.kind}\u0000${c.attribute}\u0000${c.unit}`;
     const bySubject = byHead.get(head) ?? new Map<string, Candidate[]>();
     const key = c.subject.join('\u0000');
-    bySubject.set(key, [...(bySubject.get(key) ?? []), c]);
+    // Push, never copy: a key can gather tens of thousands of mentions on a large corpus.
+    const list = bySubject.get(key);
+    if (list) list.push(c);
+    else bySubject.set(key, [c]);
     byHead.set(head, bySubject);
   }
   const groups: Candidate[][] = [];
   for (const bySubject of byHead.values()) {
+    // Which subjects of several names contain each name, in key order: one lookup per key instead of a scan of all.
+    const containing = new Map<string, string[]>();
+    for (const [key, members] of bySubject) {
+      if (members[0].subject.length < 2) continue;
+      for (const name of new Set(members[0].subject)) {
+        const keys = containing.get(name);
+        if (keys) keys.push(key);
+        else containing.set(name, [key]);
+      }
+    }
     for (const [key, members] of [...bySubject]) {
       if (members[0].subject.length !== 1) continue;
       const name = members[0].subject[0];
-      const supersets = [...bySubject.keys()].filter((k) => k !== key && k.split('\u0000').includes(name));
+      const supersets = containing.get(name) ?? [];
       if (supersets.length === 1) {
         bySubject.get(supersets[0])!.push(...members);
         bySubject.delete(key);
@@ -103,8 +116,9 @@ function splitByQualifier(members: Candidate[]): Candidate[][] {
   const qualified = new Map<string, Candidate[]>();
   const plain: Candidate[] = [];
   for (const c of members) {
-    if (c.qualifier) qualified.set(c.qualifier, [...(qualified.get(c.qualifier) ?? []), c]);
-    else plain.push(c);
+    if (!c.qualifier) plain.push(c);
+    else if (qualified.has(c.qualifier)) qualified.get(c.qualifier)!.push(c);
+    else qualified.set(c.qualifier, [c]);
   }
   if (qualified.size === 0) return [plain];
   const groups = [...qualified.values()];
@@ -124,23 +138,47 @@ function splitByQualifier(members: Candidate[]): Candidate[][] {
 function buildFacts(group: Candidate[], paths: Map<string, string>, compare: CompareOptions): Fact[] {
   const rule = RULE_BY_KIND.get(group[0].kind);
   // A mention that joined by inference leaves again when its own document states something else here.
+  // Own members by document, so each inferred mention is checked against its own document's only.
+  const ownByDoc = new Map<string, Candidate[]>();
+  if (rule && group.some((c) => c.inferred)) {
+    for (const o of group) {
+      if (o.inferred) continue;
+      const list = ownByDoc.get(o.mention.doc);
+      if (list) list.push(o);
+      else ownByDoc.set(o.mention.doc, [o]);
+    }
+  }
   const misfits = rule
     ? group.filter(
         (c) =>
           c.inferred &&
-          group.some((o) => !o.inferred && o.mention.doc === c.mention.doc && rule.check(o.mention.value, c.mention.value, compare) !== true),
+          (ownByDoc.get(c.mention.doc) ?? []).some((o) => rule.check(o.mention.value, c.mention.value, compare) !== true),
       )
     : [];
   if (misfits.length > 0) {
-    const rest = group.filter((c) => !misfits.includes(c));
+    const out = new Set(misfits);
+    const rest = group.filter((c) => !out.has(c));
     return [...buildFacts(rest, paths, compare), ...buildFacts(misfits.map((c) => ({ ...c, inferred: false })), paths, compare)];
   }
   const first = group[0];
   const values = collectValues(group.map((c) => c.mention), paths);
+  // The longest subject among the values' own (not inferred) members, the first in group order on a tie; looked up
+  // by mention id rather than by a scan of the group per cluster.
+  const ownIndex = new Map<string, number>();
+  group.forEach((c, i) => {
+    if (!c.inferred && !ownIndex.has(c.mention.id)) ownIndex.set(c.mention.id, i);
+  });
   const subjectOf = (vals: FactValue[]): string[] => {
-    const ids = new Set(vals.flatMap((v) => v.mentions));
-    const members = group.filter((c) => ids.has(c.mention.id) && !c.inferred);
-    return members.reduce<string[]>((best, c) => (c.subject.length > best.length ? c.subject : best), []);
+    let best = -1;
+    for (const v of vals) {
+      for (const id of v.mentions) {
+        const i = ownIndex.get(id);
+        if (i === undefined) continue;
+        const len = group[i].subject.length;
+        if (best === -1 || len > group[best].subject.length || (len === group[best].subject.length && i < best)) best = i;
+      }
+    }
+    return best === -1 ? [] : group[best].subject;
   };
   const make = (vals: FactValue[]): Fact => {
     const subject = subjectOf(vals);
@@ -155,12 +193,28 @@ function buildFacts(group: Candidate[], paths: Map<string, string>, compare: Com
   };
   if (!rule) return [make(values)];
   const agree = (a: FactValue, b: FactValue) => rule.check(a.value, b.value, compare) === true;
-  const clashes = pairs(values).filter(([a, b]) => !agree(a, b));
-  if (clashes.length === 0) return [make(values)];
-
-  const oneDocBothSides = clashes.some(([a, b]) => a.docs.some((d) => b.docs.includes(d)));
-  const disagreement = clashes.find(([a, b]) => rule.check(a.value, b.value, compare) === false);
-  if (disagreement && !oneDocBothSides && kindConflicts(first.kind, first.attribute)) {
+  // One pass over the pairs, no list of them: a generic attribute can hold thousands of values on a large corpus.
+  // An attribute that never conflicts goes straight to the clusters (values that all agree make one cluster).
+  let oneDocBothSides = false;
+  let disagreement: [FactValue, FactValue] | undefined;
+  if (kindConflicts(first.kind, first.attribute)) {
+    let clash = false;
+    for (let i = 0; i < values.length && !oneDocBothSides; i++) {
+      for (let j = i + 1; j < values.length; j++) {
+        const [a, b] = [values[i], values[j]];
+        const verdict = rule.check(a.value, b.value, compare);
+        if (verdict === true) continue;
+        clash = true;
+        if (verdict === false && !disagreement) disagreement = [a, b];
+        if (a.docs.some((d) => b.docs.includes(d))) {
+          oneDocBothSides = true;
+          break;
+        }
+      }
+    }
+    if (!clash) return [make(values)];
+  }
+  if (disagreement && !oneDocBothSides) {
     const [a, b] = disagreement;
     const fact = make(values);
     const uncertainSubject = fact.subject === UNKNOWN_SUBJECT || group.some((c) => c.inferred);
@@ -190,12 +244,6 @@ function independentSources(values: FactValue[]): number {
   return [...docs].filter((d) => !copyOf.has(d)).length;
 }
 
-function pairs<T>(items: T[]): Array<[T, T]> {
-  const out: Array<[T, T]> = [];
-  for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) out.push([items[i], items[j]]);
-  return out;
-}
-
 /** Whether different values of this attribute are a disagreement (a generic "count" of something is not). */
 function kindConflicts(kind: string, attribute: string): boolean {
   if (kind === 'role' || kind === 'age') return true;
@@ -213,7 +261,8 @@ function collectValues(mentions: Item[], paths: Map<string, string>): FactValue[
       v = { value: m.value, text: m.text, docs: [], mentions: [], sources: [] };
       byKey.set(key, v);
     }
-    if (!v.docs.includes(m.doc)) v.docs.push(m.doc);
+    // Sorted by document, so a new document can only differ from the last one added (no scan of all of them).
+    if (v.docs[v.docs.length - 1] !== m.doc) v.docs.push(m.doc);
     v.mentions.push(m.id);
     v.sources.push({
       doc: m.doc,
@@ -237,17 +286,33 @@ function markCopies(v: FactValue & { sources: Source[] }): void {
   const docsBySentence = new Map<string, Set<string>>();
   for (const s of v.sources) {
     const key = s.sentence.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-    docsBySentence.set(key, (docsBySentence.get(key) ?? new Set()).add(s.doc));
+    const docs = docsBySentence.get(key);
+    if (docs) docs.add(s.doc);
+    else docsBySentence.set(key, new Set([s.doc]));
   }
   // Union the documents that share any sentence; each group is one independent source.
   const parent = new Map(v.docs.map((d) => [d, d]));
-  const find = (d: string): string => (parent.get(d) === d ? d : find(parent.get(d)!));
+  // Iterative with path halving: a value stated in thousands of documents must not recurse that deep.
+  const find = (d: string): string => {
+    let x = d;
+    while (parent.get(x) !== x) {
+      const up = parent.get(parent.get(x)!)!;
+      parent.set(x, up);
+      x = up;
+    }
+    return x;
+  };
   for (const docs of docsBySentence.values()) {
     const [first, ...rest] = [...docs];
     for (const d of rest) parent.set(find(d), find(first));
   }
   const groups = new Map<string, string[]>();
-  for (const d of v.docs) groups.set(find(d), [...(groups.get(find(d)) ?? []), d]);
+  for (const d of v.docs) {
+    const root = find(d);
+    const members = groups.get(root);
+    if (members) members.push(d);
+    else groups.set(root, [d]);
+  }
   v.independent = groups.size;
   const copies = [...groups.values()].filter((g) => g.length > 1).map((g) => g.sort());
   if (copies.length > 0) v.copies = copies.sort((a, b) => cmp(a[0], b[0]));

@@ -115,8 +115,16 @@ export const Document = z.object({
   path: z.string(),
   date: z.string().regex(ISO_DAY).nullable(),
   dateSource: z.string().nullable(),
-  /** What the offsets of this document's mentions refer to. */
-  offsets: z.enum(['text']).optional(),
+  /**
+   * What the offsets (and lines, columns) of this document's mentions refer to: 'file' = the file as decoded (UTF-16
+   * code units, BOM dropped, Markdown front matter blanked with spaces but still counted); 'extracted' = the text
+   * extracted from an HTML page; 'text' = the text a library caller passed in.
+   */
+  offsets: z.enum(['text', 'file', 'extracted']).optional(),
+  /** The title the file's metadata gives (front matter `title:`, HTML `<title>`/og:title). */
+  title: z.string().optional(),
+  /** The canonical URL the file's metadata gives (front matter `url:`, HTML canonical link/og:url). */
+  url: z.string().optional(),
 });
 
 export const Source = z.object({

@@ -1,18 +1,28 @@
 // Finds the input documents named on the command line (files, folders, globs, "-") and reads them as text.
 // Only this folder touches the disk. Problems become warnings naming the path; the run goes on.
-import { readFile, readdir, stat, realpath } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { lstat, readFile, readdir, stat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Warning } from '../model/report.js';
 import { decode } from './decode.js';
+import { prepare } from './formats.js';
 
 /** Extensions read when walking a folder; files named explicitly are read whatever their extension. */
-export const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown']);
+export const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown', '.html', '.htm']);
 
 export interface InputText {
   /** Path relative to the working directory, forward slashes; "-" for standard input. */
   path: string;
+  /** The article text: the file as decoded (front matter blanked), or the text extracted from HTML. */
   text: string;
+  /** What offsets into `text` mean: 'file' = the decoded file, 'extracted' = the text extracted from HTML. */
+  offsets?: 'file' | 'extracted';
+  /** The document's date when the file's metadata gives it (front matter, HTML meta or time tags). */
+  date?: string;
+  dateSource?: string;
+  title?: string;
+  url?: string;
 }
 
 export interface ReadResult {
@@ -27,11 +37,34 @@ export interface ReadOptions {
   maxFileSize?: number;
 }
 
-const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
+export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
+
+/**
+ * Warning codes that mean a path named or found was not read at all (`--strict` fails on them). Not among them:
+ * ENCODING (the file was read, with a fallback encoding) and NOT_TEXT (a folder's image or PDF, never an input).
+ */
+export const SKIP_CODES = new Set([
+  'NOT_FOUND',
+  'UNREADABLE',
+  'READ_ERROR',
+  'NO_MATCH',
+  'STDIN_UNAVAILABLE',
+  'BINARY',
+  'TOO_LARGE',
+  'EMPTY',
+  'EMPTY_FOLDER',
+  'BROKEN_LINK',
+  'SYMLINK_LOOP',
+  'IS_FOLDER',
+  'NOT_A_FILE',
+  'NO_TEXT',
+  'UNPARSABLE',
+]);
 
 export async function readInputs(paths: string[], options: ReadOptions): Promise<ReadResult> {
   const warnings: Warning[] = [];
   const files = new Set<string>();
+  const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   let stdin: InputText | undefined;
 
   for (const arg of paths) {
@@ -40,9 +73,9 @@ export async function readInputs(paths: string[], options: ReadOptions): Promise
         warnings.push(warn('-', 'STDIN_UNAVAILABLE', 'standard input is not available'));
         continue;
       }
-      const decoded = decode(await options.readStdin());
-      if (decoded.ok) stdin = { path: '-', text: decoded.text };
-      else warnings.push(warn('-', 'BINARY', decoded.reason));
+      const read = textOf('-', await options.readStdin());
+      if (read.warning) warnings.push(warn('-', read.warning.code, read.warning.message));
+      if (read.input) stdin = read.input;
       continue;
     }
     const abs = path.resolve(options.cwd, arg);
@@ -52,6 +85,8 @@ export async function readInputs(paths: string[], options: ReadOptions): Promise
         const matches = await glob(arg, { cwd: options.cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false });
         if (matches.length === 0) warnings.push(warn(arg, 'NO_MATCH', 'the pattern matches no file'));
         for (const m of matches) files.add(m);
+      } else if (info.code === 'ENOENT' && (await isSymlink(abs))) {
+        warnings.push(warn(arg, 'BROKEN_LINK', 'skipped: a symbolic link to nothing (broken link)'));
       } else {
         warnings.push(warn(arg, errorCode(info), describeError(info)));
       }
@@ -59,8 +94,12 @@ export async function readInputs(paths: string[], options: ReadOptions): Promise
     }
     if (info.isDirectory()) {
       const before = files.size;
+      const rel = relative(options.cwd, abs);
+      if (TEXT_EXTENSIONS.has(path.extname(abs).toLowerCase())) {
+        warnings.push(warn(rel, 'IS_FOLDER', 'a folder named like a file; read as a folder'));
+      }
       await walk(abs, files, warnings, options.cwd, new Set());
-      if (files.size === before) warnings.push(warn(relative(options.cwd, abs), 'EMPTY_FOLDER', 'no text files in this folder'));
+      if (files.size === before) warnings.push(warn(rel, 'EMPTY_FOLDER', 'no text files in this folder'));
     } else {
       files.add(abs);
     }
@@ -70,33 +109,76 @@ export async function readInputs(paths: string[], options: ReadOptions): Promise
   const inputs: InputText[] = [];
   for (const file of sorted) {
     const rel = relative(options.cwd, file);
-    const read = await readOne(file, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
-    if ('warning' in read && read.warning) warnings.push(warn(rel, read.warning.code, read.warning.message));
-    if ('text' in read && read.text !== undefined) inputs.push({ path: rel, text: read.text });
+    const read = await readOne(file, rel, maxSize);
+    if (read.warning) warnings.push(warn(rel, read.warning.code, read.warning.message));
+    if (read.input) inputs.push(read.input);
   }
   if (stdin) inputs.push(stdin);
   return { inputs, warnings };
 }
 
-async function readOne(
-  file: string,
-  maxSize: number,
-): Promise<{ text?: string; warning?: { code: string; message: string } }> {
+interface ReadOne {
+  input?: InputText;
+  warning?: { code: string; message: string };
+}
+
+async function readOne(file: string, rel: string, maxSize: number): Promise<ReadOne> {
   try {
     const info = await stat(file);
     if (info.size > maxSize) {
-      return { warning: { code: 'TOO_LARGE', message: `skipped: ${info.size} bytes is over the ${maxSize}-byte limit` } };
+      return { warning: { code: 'TOO_LARGE', message: `skipped: ${info.size} bytes is over the ${maxSize}-byte limit (--max-file-size)` } };
     }
-    const decoded = decode(await readFile(file));
-    if (!decoded.ok) return { warning: { code: 'BINARY', message: `skipped: ${decoded.reason}` } };
-    if (decoded.text.trim() === '') return { text: decoded.text, warning: { code: 'EMPTY', message: 'the file is empty' } };
-    return decoded.warning
-      ? { text: decoded.text, warning: { code: 'ENCODING', message: decoded.warning } }
-      : { text: decoded.text };
+    if (info.isDirectory()) return { warning: { code: 'IS_FOLDER', message: 'skipped: is a folder' } };
+    // Pipes and devices (/dev/zero, <(…)) report no size: read them in chunks up to the limit instead.
+    const bytes = info.isFile() ? await readFile(file) : await readCapped(file, maxSize);
+    if (bytes === null) {
+      return { warning: { code: 'TOO_LARGE', message: `skipped: more than the ${maxSize}-byte limit (--max-file-size)` } };
+    }
+    return textOf(rel, bytes);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     return { warning: { code: errorCode(err), message: `skipped: ${describeError(err)}` } };
   }
+}
+
+/** Decodes and prepares one file's bytes; a file with no text left is named in a warning, not passed on. */
+function textOf(rel: string, bytes: Uint8Array): ReadOne {
+  const decoded = decode(bytes);
+  if (!decoded.ok) return { warning: { code: 'BINARY', message: `skipped: ${decoded.reason}` } };
+  if (decoded.text.trim() === '') return { warning: { code: 'EMPTY', message: 'skipped: the file is empty' } };
+  const p = prepare(rel, decoded.text);
+  if (p.error) return { warning: { code: 'UNPARSABLE', message: `skipped: ${p.error}` } };
+  if (p.text.trim() === '') {
+    const what = p.format === 'html' ? 'no article text found in this HTML page' : 'nothing but front matter in this file';
+    return { warning: { code: 'NO_TEXT', message: `skipped: ${what}` } };
+  }
+  const input: InputText = {
+    path: rel,
+    text: p.text,
+    offsets: p.offsets,
+    ...(p.date ? { date: p.date, dateSource: p.dateSource } : {}),
+    ...(p.title ? { title: p.title } : {}),
+    ...(p.url ? { url: p.url } : {}),
+  };
+  return decoded.warning ? { input, warning: { code: 'ENCODING', message: decoded.warning } } : { input };
+}
+
+/** Reads a stream up to `max` bytes; null when there is more. */
+async function readCapped(file: string, max: number): Promise<Uint8Array | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of createReadStream(file)) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > max) return null;
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function isSymlink(file: string): Promise<boolean> {
+  const info = await lstat(file).catch(() => null);
+  return info?.isSymbolicLink() ?? false;
 }
 
 async function walk(dir: string, out: Set<string>, warnings: Warning[], cwd: string, seen: Set<string>): Promise<void> {
@@ -114,23 +196,36 @@ async function walk(dir: string, out: Set<string>, warnings: Warning[], cwd: str
     return;
   }
   entries.sort((a, b) => compare(a.name, b.name));
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
+  const visible = entries.filter((e) => !e.name.startsWith('.'));
+  // The top folder's emptiness is reported by the caller (as "no text files"); a nested empty one is named here.
+  if (visible.length === 0 && seen.size > 1) warnings.push(warn(relative(cwd, dir), 'EMPTY_FOLDER', 'an empty folder'));
+  for (const entry of visible) {
     const full = path.join(dir, entry.name);
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
       const target = await stat(full).catch((e: NodeJS.ErrnoException) => e);
       if (target instanceof Error) {
-        warnings.push(warn(relative(cwd, full), 'BROKEN_LINK', `skipped: ${describeError(target)}`));
+        const code = target.code === 'ELOOP' ? 'SYMLINK_LOOP' : 'BROKEN_LINK';
+        warnings.push(warn(relative(cwd, full), code, `skipped: ${target.code === 'ENOENT' ? 'a symbolic link to nothing (broken link)' : describeError(target)}`));
         continue;
       }
       isDir = target.isDirectory();
       isFile = target.isFile();
     }
+    const named = TEXT_EXTENSIONS.has(path.extname(entry.name).toLowerCase());
+    if (isDir && named) warnings.push(warn(relative(cwd, full), 'IS_FOLDER', 'a folder named like a file; read as a folder'));
     if (isDir) await walk(full, out, warnings, cwd, seen);
-    else if (isFile && TEXT_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) out.add(full);
+    else if (isFile && named) out.add(full);
+    // Nothing in a folder goes unmentioned: a stray PDF or image is named, as is a pipe or socket.
+    else if (isFile) warnings.push(warn(relative(cwd, full), 'NOT_TEXT', `not read: ${describeExtension(entry.name)} is not a text format (${[...TEXT_EXTENSIONS].join(' ')})`));
+    else warnings.push(warn(relative(cwd, full), 'NOT_A_FILE', 'not read: not a regular file (a pipe, socket or device)'));
   }
+}
+
+function describeExtension(name: string): string {
+  const ext = path.extname(name);
+  return ext ? ext : 'a file without an extension';
 }
 
 function relative(cwd: string, file: string): string {

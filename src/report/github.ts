@@ -2,6 +2,7 @@
 // stated, so each disagreeing sentence is marked in the pull request. Every line is a workflow command.
 import { conflictSides } from '../merge/baseline.js';
 import type { Report } from '../model/report.js';
+import { terminalSafeLines } from './escape.js';
 
 export function formatGithub(report: Report): string {
   const lines: string[] = [];
@@ -16,7 +17,8 @@ export function formatGithub(report: Report): string {
         if (s.path !== '-') props.push(['file', s.path], ['line', String(s.line)], ['col', String(s.column)]);
         props.push(['title', title]);
         const message = `"${value.text}" here; ${fact.conflict.message}`;
-        lines.push(`::${level} ${props.map(([k, v]) => `${k}=${escapeProperty(v)}`).join(',')}::${escapeData(message)}`);
+        // The log is read on a terminal too: controls from the article are made visible before the runner's escaping.
+        lines.push(`::${level} ${props.map(([k, v]) => `${k}=${escapeProperty(terminalSafeLines(v))}`).join(',')}::${escapeData(terminalSafeLines(message))}`);
       }
     }
   }

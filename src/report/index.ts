@@ -1,6 +1,7 @@
 // The registry of output formats: the CLI's --format choices are its keys.
 import { formatCsv } from './csv.js';
 import { formatGithub } from './github.js';
+import { formatHtml } from './html.js';
 import { formatJson, formatNdjson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
@@ -14,6 +15,7 @@ export const FORMATTERS = {
   ndjson: formatNdjson,
   csv: formatCsv,
   markdown: formatMarkdown,
+  html: formatHtml,
   github: formatGithub,
   sarif: formatSarif,
   junit: formatJunit,

@@ -1,8 +1,9 @@
 // JSON and NDJSON: the machine contract (src/model/report.ts), byte-stable for the same input.
 import type { Report } from '../model/report.js';
+import { jsonSafe } from './escape.js';
 
 export function formatJson(report: Report): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${jsonSafe(JSON.stringify(report, null, 2))}\n`;
 }
 
 /** One record per line, each tagged with its type, so tools can stream facts without loading the whole report. */
@@ -14,5 +15,5 @@ export function formatNdjson(report: Report): string {
     ...(report.warnings ?? []).map((w) => ({ type: 'warning', ...w })),
     { type: 'summary', version: report.version, ...report.summary },
   ];
-  return lines.map((l) => JSON.stringify(l)).join('\n') + '\n';
+  return lines.map((l) => jsonSafe(JSON.stringify(l))).join('\n') + '\n';
 }

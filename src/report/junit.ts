@@ -33,5 +33,7 @@ export function xml(text: string): string {
   return text
     .replace(NOT_XML, '\ufffd')
     .replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch]!)
+    // DEL, C1 controls and bidi overrides are valid XML but act on a terminal: written as character references.
+    .replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (ch) => `&#x${ch.charCodeAt(0).toString(16).toUpperCase()};`)
     .replace(/\r/g, '&#13;');
 }

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { baselineEntry, conflictSides, entryKey } from '../merge/baseline.js';
 import type { Fact, Mention, Report, Source } from '../model/report.js';
+import { jsonSafe } from './escape.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -34,7 +35,7 @@ export function formatSarif(report: Report): string {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${jsonSafe(JSON.stringify(log, null, 2))}\n`;
 }
 
 function result(fact: Fact, ruleIndex: number, mentions: Map<string, Mention>) {

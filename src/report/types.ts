@@ -9,6 +9,8 @@ export interface FormatOptions {
   verbose: boolean;
   /** Only conflicts. */
   quiet: boolean;
+  /** Each document's text by document id (what mention offsets point into), for formats that show the articles. */
+  texts?: Record<string, string>;
 }
 
 export type Formatter = (report: Report, options: FormatOptions) => string;

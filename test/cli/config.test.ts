@@ -5,7 +5,7 @@ import { parseConfig } from '../../src/cli/config.js';
 const ERRORS: Array<[string, string]> = [
   ['{"tolerance": "2%"}', 'tolerance: expected a number from 0 to below 1, such as 0.02'],
   ['{"tolerance": 1.5}', 'tolerance: expected a number from 0 to below 1, such as 0.02'],
-  ['{"tolernce": 0.1}', 'tolernce: unknown key; expected one of $schema, include, exclude, date, tolerance, failOn, baseline, ignore, aliases, lexicon'],
+  ['{"tolernce": 0.1}', 'tolernce: unknown key; expected one of $schema, include, exclude, date, tolerance, maxFileSize, strict, failOn, baseline, ignore, aliases, lexicon'],
   ['{"ignore": {"attribute": ["x"]}}', 'ignore.attribute: unknown key; expected one of attributes, codes'],
   ['{"ignore": {"codes": "X"}}', 'ignore.codes: expected an array of strings'],
   ['{"ignore": ["X"]}', 'ignore: expected an object with "attributes" and/or "codes"'],

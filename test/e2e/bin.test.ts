@@ -35,7 +35,7 @@ describe.runIf(existsSync(path.join(ROOT, 'dist', 'cli', 'main.js')))('bin/facts
     const r = facts(['extract', '-', '--format', 'json', '--date', '2025-06-18'], 'Acme Corp said on Monday it paid $5 million for Globex Inc.');
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout) as { documents: Array<{ path: string; dateSource: string }>; mentions: Array<{ kind: string; value: Record<string, unknown> }> };
-    expect(report.documents).toEqual([{ id: 'stdin', path: '-', date: null, dateSource: 'reference' }]);
+    expect(report.documents).toEqual([{ id: 'stdin', path: '-', date: null, dateSource: 'reference', offsets: 'file' }]);
     expect(report.mentions.find((m) => m.kind === 'money')?.value).toMatchObject({ amount: 5e6, currency: 'USD' });
     expect(report.mentions.find((m) => m.kind === 'date')?.value).toMatchObject({ iso: '2025-06-16' });
   });

@@ -49,7 +49,7 @@ describe('readInputs', () => {
 
   it('skips binary files with a warning and falls back to Windows-1252 for invalid UTF-8', async () => {
     const { inputs, warnings } = await readInputs(['binary.txt', 'latin1.txt'], { cwd: dir });
-    expect(inputs).toEqual([{ path: 'latin1.txt', text: 'Café.' }]);
+    expect(inputs).toEqual([{ path: 'latin1.txt', text: 'Café.', offsets: 'file' }]);
     expect(warnings.map((w) => [w.path, w.code])).toEqual([
       ['binary.txt', 'BINARY'],
       ['latin1.txt', 'ENCODING'],
@@ -63,7 +63,7 @@ describe('readInputs', () => {
 
   it('reads standard input for "-"', async () => {
     const { inputs } = await readInputs(['-'], { cwd: dir, readStdin: async () => Buffer.from('From stdin.') });
-    expect(inputs).toEqual([{ path: '-', text: 'From stdin.' }]);
+    expect(inputs).toEqual([{ path: '-', text: 'From stdin.', offsets: 'file' }]);
   });
 });
 

@@ -9,7 +9,7 @@ import { terminalSafe } from '../../report/escape.js';
 import { describeIssue, FAIL_ON_LEVELS, type FailOn, loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { type CliIo, EXIT } from '../io.js';
-import { addReportOptions, buildCliReport, emit, printWarnings, type ReportFlags, writeFileOrFail } from './shared.js';
+import { addReportOptions, buildCliReport, emit, printWarnings, type ReportFlags, strictFailure, writeFileOrFail } from './shared.js';
 
 interface CheckFlags extends ReportFlags {
   failOn?: FailOn;
@@ -50,8 +50,9 @@ Examples:
 
 async function runCheck(paths: string[], flags: CheckFlags, io: CliIo): Promise<number> {
   const loaded = await loadConfig(io.cwd, flags.config);
-  const { report, warnings, tolerance } = await buildCliReport(paths, flags, loaded, io);
+  const { report, warnings, tolerance, texts } = await buildCliReport(paths, flags, loaded, io);
   printWarnings(warnings, io);
+  if (strictFailure(flags, loaded, warnings, io)) return EXIT.USAGE;
   if (warnings.some((w) => INPUT_ERRORS.has(w.code)) || report.documents.length === 0) {
     if (report.documents.length === 0) io.stderr('facts: no input could be read; give files, folders, glob patterns or - for standard input\n');
     return EXIT.USAGE;
@@ -88,7 +89,7 @@ async function runCheck(paths: string[], flags: CheckFlags, io: CliIo): Promise<
     }
   }
 
-  await emit(shown, flags, io, true);
+  await emit(shown, flags, io, true, texts);
   const failOn = flags.failOn ?? loaded.config.failOn ?? 'conflict';
   return shown.facts.some((f) => fails(f, failOn)) ? EXIT.CONFLICTS : EXIT.OK;
 }

@@ -2,10 +2,12 @@
 import { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { type CliIo, EXIT } from '../io.js';
-import { addReportOptions, buildCliReport, emit, printWarnings, type ReportFlags } from './shared.js';
+import { writePartial } from './merge.js';
+import { addReportOptions, buildCliReport, emit, printWarnings, type ReportFlags, strictFailure } from './shared.js';
 
 interface ExtractFlags extends ReportFlags {
   quiet?: boolean;
+  partial?: boolean;
 }
 
 export function extractCommand(io: CliIo, onExit: (code: number) => void): Command {
@@ -14,6 +16,7 @@ export function extractCommand(io: CliIo, onExit: (code: number) => void): Comma
     .argument('[paths...]', 'files, folders (read recursively), glob patterns, or - for standard input');
   addReportOptions(cmd)
     .option('-q, --quiet', 'show only conflicts')
+    .option('--partial', 'write mergeable per-document results (NDJSON) for facts merge instead of a report')
     .addHelpText(
       'after',
       `
@@ -21,7 +24,8 @@ Examples:
   $ facts extract seeds/                       table of facts, conflicts first
   $ facts extract seeds/ --format json | jq '.facts[] | select(.status == "conflict")'
   $ facts extract 'news/**/*.md' --date 2025-06-19 --format csv --out facts.csv
-  $ cat article.txt | facts extract -`,
+  $ cat article.txt | facts extract -
+  $ facts extract --partial news/a/ > part-a.ndjson    shards, merged by: facts merge part-*.ndjson`,
     )
     .action(async (paths: string[], flags: ExtractFlags) => {
       onExit(await runExtract(paths, flags, io));
@@ -31,12 +35,14 @@ Examples:
 
 async function runExtract(paths: string[], flags: ExtractFlags, io: CliIo): Promise<number> {
   const loaded = await loadConfig(io.cwd, flags.config);
-  const { report, warnings } = await buildCliReport(paths, flags, loaded, io);
+  if (flags.partial) return writePartial(paths, flags, loaded, io);
+  const { report, warnings, texts } = await buildCliReport(paths, flags, loaded, io);
   printWarnings(warnings, io);
+  if (strictFailure(flags, loaded, warnings, io)) return EXIT.USAGE;
   if (report.documents.length === 0) {
     io.stderr('facts: no input could be read; give files, folders, glob patterns or - for standard input\n');
     return EXIT.USAGE;
   }
-  await emit(report, flags, io, flags.quiet ?? false);
+  await emit(report, flags, io, flags.quiet ?? false, texts);
   return EXIT.OK;
 }

@@ -14,6 +14,13 @@ export function reportJsonSchema(): Record<string, unknown> {
 export function schemaCommand(io: CliIo, onExit: (code: number) => void): Command {
   return new Command('schema')
     .description('print the JSON Schema of the report that --format json writes')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ facts schema > report.schema.json
+  $ facts extract seeds/ --format json > report.json && npx ajv-cli validate -s report.schema.json -d report.json`,
+    )
     .action(() => {
       io.stdout(`${JSON.stringify(reportJsonSchema(), null, 2)}\n`);
       onExit(EXIT.OK);

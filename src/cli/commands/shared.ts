@@ -4,14 +4,16 @@ import path from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { glob } from 'tinyglobby';
 import type { Report, Warning } from '../../model/report.js';
-import { buildReport, extractAll } from '../../pipeline.js';
-import { readInputs } from '../../read/inputs.js';
+import type { DocumentResult } from '../../extract/document.js';
+import { readInputs, SKIP_CODES } from '../../read/inputs.js';
+import { parseByteSize } from '../../read/size.js';
 import { terminalSafe } from '../../report/escape.js';
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../../report/index.js';
 import { aliasReport, aliasResults, applyIgnore } from '../adjust.js';
 import { type LoadedConfig, CONFIG_FILE, isCalendarDay } from '../config.js';
 import { UsageError } from '../errors.js';
 import { type CliIo, useColor } from '../io.js';
+import { progressReporter } from '../progress.js';
 import { writeAtomically } from '../output.js';
 
 export interface ReportFlags {
@@ -22,6 +24,12 @@ export interface ReportFlags {
   color?: boolean;
   verbose?: boolean;
   config?: string;
+  /** Bytes; files larger than this are skipped with a warning. */
+  maxFileSize?: number;
+  /** Any file or path that could not be read ends the run with exit 2. */
+  strict?: boolean;
+  /** Extraction threads (default: one per core; small inputs use one). */
+  jobs?: number;
 }
 
 /** Options both commands take. No defaults for settings the config file may give, so a flag can be told from none. */
@@ -33,12 +41,29 @@ export function addReportOptions(cmd: Command): Command {
     .option('--tolerance <fraction>', 'relative tolerance when comparing numbers (0.02 = 2%; default 0)', parseTolerance)
     .option('-c, --config <file>', `settings file (default: ./${CONFIG_FILE} when it exists)`)
     .option('--no-color', 'never colour the output')
-    .option('-v, --verbose', 'show the evidence sentence under each value');
+    .option('-v, --verbose', 'show the evidence sentence under each value')
+    .option('--max-file-size <size>', 'skip files larger than this (e.g. 10MB, 500k; default 50MB)', parseMaxFileSize)
+    .option('--strict', 'exit 2 when any file or path named could not be read (binary, too large, unreadable, empty…)')
+    .option('-j, --jobs <n>', 'extraction threads (default: one per core; fewer than 50 documents or 1 MB use one)', parseJobs);
+}
+
+export function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < 1 || n > 256) {
+    throw new InvalidArgumentError('expected a whole number of threads from 1 to 256.');
+  }
+  return n;
 }
 
 export function parseDate(value: string): string {
   if (!isCalendarDay(value)) throw new InvalidArgumentError('expected a calendar date as YYYY-MM-DD.');
   return value;
+}
+
+export function parseMaxFileSize(value: string): number {
+  const n = parseByteSize(value);
+  if (n === null) throw new InvalidArgumentError('expected a size such as 50MB, 10M, 500k or a number of bytes.');
+  return n;
 }
 
 export function parseTolerance(value: string): number {
@@ -53,10 +78,47 @@ export interface CliReport {
   report: Report;
   warnings: Warning[];
   tolerance: number;
+  /** Each document's text by document id, for formats that show the articles (html). */
+  texts: Record<string, string>;
 }
 
 /** Reads what the arguments (or the config's include) name, minus the config's exclude, and builds the report. */
 export async function buildCliReport(paths: string[], flags: ReportFlags, loaded: LoadedConfig, io: CliIo): Promise<CliReport> {
+  const { inputs, warnings, results: raw } = await extractCliInputs(paths, flags, loaded, io);
+  const { report, tolerance } = await reportFromResults(raw, warnings, flags, loaded);
+  const textOf = new Map(inputs.map((i) => [i.path, i.text]));
+  const texts: Record<string, string> = {};
+  for (const d of report.documents) {
+    const text = textOf.get(d.path);
+    if (text !== undefined) texts[d.id] = text;
+  }
+  return { report, warnings, tolerance, texts };
+}
+
+/** The merge half of the run, shared with `facts merge`: config aliases, then the report, then the config's ignores. */
+export async function reportFromResults(
+  raw: DocumentResult[],
+  warnings: Warning[],
+  flags: ReportFlags,
+  loaded: LoadedConfig,
+): Promise<{ report: Report; tolerance: number }> {
+  const { config } = loaded;
+  // Imported here, not at the top: --version, --help and schema never load the extractors.
+  const { buildReport } = await import('../../pipeline.js');
+  const tolerance = flags.tolerance ?? config.tolerance ?? 0;
+  const aliases = config.aliases ?? {};
+  const results = aliasResults(raw, aliases);
+  const report = applyIgnore(aliasReport(buildReport(results, { tolerance }, warnings), aliases), config.ignore);
+  return { report, tolerance };
+}
+
+/** The read and extract half of the run (all `facts extract --partial` does): the documents and their results. */
+export async function extractCliInputs(
+  paths: string[],
+  flags: ReportFlags,
+  loaded: LoadedConfig,
+  io: CliIo,
+): Promise<{ inputs: Array<{ path: string; text: string }>; warnings: Warning[]; results: DocumentResult[] }> {
   const { config } = loaded;
   const targets = paths.length > 0 ? paths : (config.include ?? []).map((p) => relativeTo(io.cwd, loaded.dir, p));
   if (targets.length === 0) {
@@ -66,16 +128,26 @@ export async function buildCliReport(paths: string[], flags: ReportFlags, loaded
     // Said out loud rather than silently ignored: the extractors have no hook for extra entries yet.
     io.stderr(`facts: ${loaded.file}: lexicon: accepted, but this version does not use extra lexicon entries yet\n`);
   }
-  const read = await readInputs(targets, { cwd: io.cwd, readStdin: io.readStdin });
+  const maxFileSize = flags.maxFileSize ?? (config.maxFileSize === undefined ? undefined : (parseByteSize(String(config.maxFileSize)) ?? undefined));
+  const read = await readInputs(targets, { cwd: io.cwd, readStdin: io.readStdin, maxFileSize });
   const excluded = await excludedFiles(loaded);
   const inputs = read.inputs.filter((i) => i.text.trim() !== '' && (i.path === '-' || !excluded.has(path.resolve(io.cwd, i.path))));
   const warnings = read.warnings.filter((w) => !excluded.has(path.resolve(io.cwd, w.path)));
-  const tolerance = flags.tolerance ?? config.tolerance ?? 0;
-  const options = { referenceDate: flags.date ?? config.date ?? null, tolerance };
-  const aliases = config.aliases ?? {};
-  const results = aliasResults(extractAll(inputs, options), aliases);
-  const report = applyIgnore(aliasReport(buildReport(results, options, warnings), aliases), config.ignore);
-  return { report, warnings, tolerance };
+  const onProgress = progressReporter(inputs.length, {
+    write: io.stderr,
+    isTTY: io.stderrIsTTY,
+    env: io.env,
+    columns: io.columns,
+    now: () => performance.now(),
+  });
+  const { documentInputs } = await import('../../pipeline.js');
+  const { extractDocuments } = await import('../../parallel/pool.js');
+  const results = await extractDocuments(documentInputs(inputs), {
+    referenceDate: flags.date ?? config.date ?? null,
+    jobs: flags.jobs,
+    ...(onProgress ? { onProgress } : {}),
+  });
+  return { inputs, warnings, results };
 }
 
 // Config paths are relative to the config file; the reader wants them relative to the working directory.
@@ -96,14 +168,24 @@ export function printWarnings(warnings: Warning[], io: CliIo): void {
   for (const w of warnings) io.stderr(`facts: ${terminalSafe(w.path)}: ${terminalSafe(w.message)}\n`);
 }
 
+/** --strict (or "strict": true in the config): true, after saying so on stderr, when any path was not read. */
+export function strictFailure(flags: ReportFlags, loaded: LoadedConfig, warnings: Warning[], io: CliIo): boolean {
+  if (!(flags.strict ?? loaded.config.strict ?? false)) return false;
+  const skipped = warnings.filter((w) => SKIP_CODES.has(w.code)).length;
+  if (skipped === 0) return false;
+  io.stderr(`facts: --strict: ${skipped} ${skipped === 1 ? 'path was' : 'paths were'} not read; no report written\n`);
+  return true;
+}
+
 /** Formats the report and writes it to --out or standard output. */
-export async function emit(report: Report, flags: ReportFlags, io: CliIo, quiet: boolean): Promise<void> {
+export async function emit(report: Report, flags: ReportFlags, io: CliIo, quiet: boolean, texts?: Record<string, string>): Promise<void> {
   const toFile = flags.out !== undefined;
   const output = FORMATTERS[flags.format](report, {
     color: useColor(io, flags.color, toFile),
     width: io.columns ?? 100,
     verbose: flags.verbose ?? false,
     quiet,
+    ...(texts ? { texts } : {}),
   });
   if (flags.out === undefined) {
     io.stdout(output);

@@ -1,0 +1,116 @@
+// `npm run bench`: speed and memory of the real `facts extract` (compiled CLI, child processes) on a deterministic
+// corpus, against compromise's bare full parse of the same documents in the same run, plus cold start-up and a
+// scale curve. Options (flags or environment):
+//   --docs N          corpus size in documents of ~8 KB (BENCH_DOCS, default 2000 ≈ 16 MB)
+//   --ref-docs N      documents compromise parses for the reference (BENCH_REF_DOCS, default 300: it runs ~0.1 MB/s)
+//   --scale-docs N    the 1× of the scale curve (BENCH_SCALE_DOCS, default 500); --scales 1,2,4,8 (BENCH_SCALES)
+//   --jobs N          the "all cores" run (default: the number of cores)
+//   --skip-scale      no scale curve
+// Writes under .bench/ (gitignored). Needs `npm run build` first (it runs bin/facts.js, as users do).
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type CorpusInfo, writeCorpus } from './bench-corpus.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(root, 'bin', 'facts.js');
+const arg = (name: string, env: string, fallback: string): string => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : (process.env[env] ?? fallback);
+};
+const DOCS = Number(arg('docs', 'BENCH_DOCS', '2000'));
+const REF_DOCS = Math.min(DOCS, Number(arg('ref-docs', 'BENCH_REF_DOCS', '300')));
+const SCALE_DOCS = Number(arg('scale-docs', 'BENCH_SCALE_DOCS', '500'));
+const SCALES = arg('scales', 'BENCH_SCALES', '1,2,4,8').split(',').map(Number);
+const JOBS = Number(arg('jobs', 'BENCH_JOBS', String(availableParallelism())));
+const SKIP_SCALE = process.argv.includes('--skip-scale');
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+if (!existsSync(path.join(root, 'dist', 'cli', 'main.js'))) {
+  console.error('bench: dist/ is missing; run npm run build first');
+  process.exit(2);
+}
+
+interface Run {
+  wall: number;
+  cpu: number;
+  rssMB: number | null;
+}
+
+/** Runs a command with stdout discarded; wall time, CPU time (user + sys) and peak RSS from /usr/bin/time. */
+function measure(args: string[], cwd = root): Run {
+  const start = performance.now();
+  const r = TIME
+    ? spawnSync(TIME, ['-f', 'BENCH %e %U %S %M', process.execPath, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
+    : spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const wall = (performance.now() - start) / 1000;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  const line = r.stderr.split('\n').find((l) => l.startsWith('BENCH '));
+  if (!line) return { wall, cpu: NaN, rssMB: null };
+  const [, e, u, s, m] = line.split(' ').map(Number);
+  return { wall: e, cpu: u + s, rssMB: m / 1024 };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+const row = (cells: Array<string | number>, widths: number[]) =>
+  cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+
+function corpus(docs: number): CorpusInfo {
+  return writeCorpus(root, path.join(root, '.bench', `corpus-${docs}`), { docs });
+}
+
+function extract(info: CorpusInfo, jobs: number): Run {
+  return measure([bin, 'extract', path.relative(root, info.dir), '--format', 'json', '--jobs', String(jobs)]);
+}
+
+console.log(`facts bench — ${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}`);
+const main = corpus(DOCS);
+const MB = main.bytes / 1e6;
+console.log(`corpus: ${main.docs} documents, ${f(MB, 1)} MB, ${main.words} words (${path.relative(root, main.dir)})\n`);
+
+// compromise's bare full parse on the first REF_DOCS documents (same files), in its own process.
+const list = path.join(root, '.bench', `ref-${REF_DOCS}.txt`);
+const files = spawnSync('find', [main.dir, '-name', '*.txt'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort().slice(0, REF_DOCS);
+writeFileSync(list, `${files.join('\n')}\n`);
+const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const refOut = spawnSync(process.execPath, [tsx, path.join(root, 'scripts', 'bench-nlp.ts'), list], { cwd: root, encoding: 'utf8' });
+if (refOut.status !== 0) throw new Error(`compromise reference failed: ${refOut.stderr}`);
+const ref = JSON.parse(refOut.stdout.trim().split('\n').at(-1)!) as { docs: number; bytes: number; words: number; ms: number; maxRssKB: number };
+const refMBs = ref.bytes / 1e6 / (ref.ms / 1000);
+
+const one = extract(main, 1);
+const all = JOBS > 1 ? extract(main, JOBS) : one;
+const w = [34, 10, 10, 10, 12, 10, 10];
+console.log(row(['run', 'wall s', 'cpu s', 'docs/s', 'words/s', 'MB/s', 'peak MB'], w));
+const line = (name: string, r: Run) =>
+  console.log(row([name, f(r.wall), f(r.cpu), f(main.docs / r.wall, 0), f(main.words / r.wall, 0), f(MB / r.wall), r.rssMB === null ? 'n/a' : f(r.rssMB, 0)], w));
+line('facts extract --jobs 1', one);
+if (JOBS > 1) line(`facts extract --jobs ${JOBS}`, all);
+const refWords = ref.words; // compromise's own term count of the subset
+console.log(
+  row([`compromise nlp(text), ${ref.docs} docs`, f(ref.ms / 1000), '', f(ref.docs / (ref.ms / 1000), 0), f(refWords / (ref.ms / 1000), 0), f(refMBs, 3), f(ref.maxRssKB / 1024, 0)], w),
+);
+console.log(`\nspeed-up, one core, over compromise's full parse (MB/s, whole facts run incl. start-up, merge, JSON): ${f(MB / one.wall / refMBs, 1)}×`);
+console.log(`  by CPU time (robust when other processes share the machine): ${f(MB / one.cpu / refMBs, 1)}×`);
+if (JOBS > 1) console.log(`speed-up of --jobs ${JOBS} over --jobs 1 (wall): ${f(one.wall / all.wall, 2)}×`);
+if (REF_DOCS < DOCS) console.log(`(compromise measured on the first ${REF_DOCS} of the ${DOCS} documents: its throughput is linear in size)`);
+
+// Cold start: medians of 5 fresh processes.
+const cold = (args: string[]) => median(Array.from({ length: 5 }, () => measure([bin, ...args]).wall));
+console.log(`\ncold start (median of 5): facts --version ${f(cold(['--version']))} s · facts extract seeds/ ${f(cold(['extract', 'seeds/']))} s`);
+
+if (!SKIP_SCALE) {
+  console.log(`\nscale curve (--jobs ${JOBS}, --format json; 1× = ${SCALE_DOCS} documents)`);
+  const sw = [6, 8, 8, 10, 10, 12, 10];
+  console.log(row(['scale', 'docs', 'MB', 'wall s', 'cpu s', 'peak MB', 'time ×'], sw));
+  let prev: Run | undefined;
+  for (const k of SCALES) {
+    const info = corpus(SCALE_DOCS * k);
+    const r = extract(info, JOBS);
+    console.log(row([`${k}×`, info.docs, f(info.bytes / 1e6, 1), f(r.wall), f(r.cpu), r.rssMB === null ? 'n/a' : f(r.rssMB, 0), prev ? f(r.wall / prev.wall) : ''], sw));
+    prev = r;
+  }
+}

@@ -1,0 +1,104 @@
+// `facts merge`: the report of several `facts extract --partial` shards, the same bytes one run over all their
+// documents gives. Also home of the --partial writer, so the format's two ends live side by side.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { FORMAT_NAMES } from '../../report/index.js';
+import type { Partial } from '../../shard/partial.js';
+import type { LoadedConfig } from '../config.js';
+import { CONFIG_FILE, loadConfig } from '../config.js';
+import { UsageError } from '../errors.js';
+import { type CliIo, EXIT } from '../io.js';
+import { VERSION } from '../version.js';
+import { emit, extractCliInputs, parseTolerance, printWarnings, type ReportFlags, reportFromResults, strictFailure, writeFileOrFail } from './shared.js';
+
+interface MergeFlags extends ReportFlags {
+  quiet?: boolean;
+}
+
+export function mergeCommand(io: CliIo, onExit: (code: number) => void): Command {
+  return new Command('merge')
+    .description('merge the partial results of facts extract --partial (shards) into one report')
+    .argument('<parts...>', 'files written by facts extract --partial, or - for standard input')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('table'))
+    .option('-o, --out <file>', 'write the report to a file instead of standard output')
+    .option('--tolerance <fraction>', 'relative tolerance when comparing numbers (0.02 = 2%; default 0)', parseTolerance)
+    .option('-c, --config <file>', `settings file for aliases and ignores (default: ./${CONFIG_FILE} when it exists)`)
+    .option('--no-color', 'never colour the output')
+    .option('-v, --verbose', 'show the evidence sentence under each value')
+    .option('-q, --quiet', 'show only conflicts')
+    .addHelpText(
+      'after',
+      `
+Every shard must be extracted from the same working directory layout (paths are part of the report) and with the
+same --date. Document ids are given again from all the paths, as one run would.
+
+Examples:
+  $ facts extract --partial news/2025-06/ > part-1.ndjson
+  $ facts extract --partial news/2025-07/ > part-2.ndjson
+  $ facts merge part-*.ndjson --format json --out facts.json`,
+    )
+    .action(async (parts: string[], flags: MergeFlags) => {
+      onExit(await runMerge(parts, flags, io));
+    });
+}
+
+async function runMerge(parts: string[], flags: MergeFlags, io: CliIo): Promise<number> {
+  const loaded = await loadConfig(io.cwd, flags.config);
+  // Loaded here, not at the top: it brings the extractors (for document ids), which --help never needs.
+  const { combineResults, PartialError, parsePartial } = await import('../../shard/partial.js');
+  const read: Array<Partial & { name: string }> = [];
+  for (const name of parts) {
+    let text: string;
+    try {
+      text = name === '-' ? Buffer.from((await io.readStdin?.()) ?? new Uint8Array()).toString('utf8') : await readFile(path.resolve(io.cwd, name), 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new UsageError(`${name}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? 'error'})`}`);
+    }
+    try {
+      read.push({ name, ...parsePartial(text, name) });
+    } catch (e) {
+      if (e instanceof PartialError) throw new UsageError(e.message);
+      throw e;
+    }
+  }
+  const dates = new Set(read.flatMap((p) => p.headers.map((h) => h.referenceDate ?? 'none')));
+  if (dates.size > 1) {
+    io.stderr(`facts: the shards were extracted with different --date values (${[...dates].sort().join(', ')}); undated documents may not compare\n`);
+  }
+  let results;
+  try {
+    results = combineResults(read);
+  } catch (e) {
+    if (e instanceof PartialError) throw new UsageError(e.message);
+    throw e;
+  }
+  if (results.length === 0) {
+    io.stderr('facts: the partial files hold no document\n');
+    return EXIT.USAGE;
+  }
+  const warnings = read.flatMap((p) => p.warnings);
+  const { report } = await reportFromResults(results, warnings, flags, loaded);
+  await emit(report, flags, io, flags.quiet ?? false);
+  return EXIT.OK;
+}
+
+/** `facts extract --partial`: read and extract only, written as NDJSON to --out or standard output. */
+export async function writePartial(paths: string[], flags: ReportFlags, loaded: LoadedConfig, io: CliIo): Promise<number> {
+  const { warnings, results } = await extractCliInputs(paths, flags, loaded, io);
+  printWarnings(warnings, io);
+  if (strictFailure(flags, loaded, warnings, io)) return EXIT.USAGE;
+  if (results.length === 0) {
+    io.stderr('facts: no input could be read; give files, folders, glob patterns or - for standard input\n');
+    return EXIT.USAGE;
+  }
+  const { partialHeader, partialLines } = await import('../../shard/partial.js');
+  const header = partialHeader(VERSION, flags.date ?? loaded.config.date ?? null);
+  if (flags.out !== undefined) {
+    await writeFileOrFail(io, flags.out, [...partialLines(header, results, warnings)].join(''));
+  } else {
+    for (const line of partialLines(header, results, warnings)) io.stdout(line);
+  }
+  return EXIT.OK;
+}

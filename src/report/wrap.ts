@@ -1,0 +1,145 @@
+// Word wrapping for terminal output: measures what a terminal shows (wide CJK and emoji take two columns, combining
+// marks none), breaks words longer than a line, and styles each output line on its own so colour never leaks.
+
+/** A run of text and the style (a colour function, or none) it is shown in. */
+export interface Span {
+  text: string;
+  style?: (s: string) => string;
+}
+
+interface Cell {
+  ch: string;
+  width: number;
+  style?: (s: string) => string;
+}
+
+/** Columns a terminal uses to show one code point. */
+export function charWidth(cp: number): number {
+  if (cp === 0) return 0;
+  if (cp < 0x300) return 1;
+  // Combining marks, zero-width space/joiners, variation selectors.
+  if ((cp >= 0x300 && cp <= 0x36f) || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0xfeff) return 0;
+  if (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1f64f) ||
+    (cp >= 0x1f900 && cp <= 0x1f9ff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  ) {
+    return 2;
+  }
+  return 1;
+}
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** Columns a string takes on a terminal, ignoring SGR colour codes. */
+export function visibleWidth(text: string): number {
+  let w = 0;
+  for (const ch of text.replace(ANSI, '')) w += charWidth(ch.codePointAt(0)!);
+  return w;
+}
+
+function cellsOf(spans: Span[]): Cell[] {
+  const cells: Cell[] = [];
+  for (const span of spans) {
+    for (const ch of span.text) cells.push({ ch, width: charWidth(ch.codePointAt(0)!), style: span.style });
+  }
+  return cells;
+}
+
+function render(cells: Cell[]): string {
+  let out = '';
+  let i = 0;
+  while (i < cells.length) {
+    const style = cells[i].style;
+    let run = '';
+    while (i < cells.length && cells[i].style === style) run += cells[i++].ch;
+    out += style && run.trim() !== '' ? style(run) : run;
+  }
+  return out;
+}
+
+const width = (cells: Cell[]) => cells.reduce((n, c) => n + c.width, 0);
+
+/**
+ * Wraps styled text to `max` columns. The first line keeps its own leading spaces; continuation lines start with
+ * `indent` (shortened when it would leave less than half the line). Words longer than a line are cut.
+ */
+export function wrapSpans(spans: Span[], max: number, indent: string): string[] {
+  const limit = Math.max(1, max);
+  const pad = indent.slice(0, Math.floor(limit / 2));
+  const cells = cellsOf(spans);
+  const lines: Cell[][] = [];
+  let line: Cell[] = [];
+  let used = 0;
+  let i = 0;
+  // Leading spaces belong to the first line (they are its indentation).
+  while (i < cells.length && cells[i].ch === ' ') {
+    if (used < limit) {
+      line.push(cells[i]);
+      used += 1;
+    }
+    i++;
+  }
+  let lineHasWord = false;
+  const newLine = () => {
+    lines.push(line);
+    line = pad.split('').map((ch) => ({ ch, width: 1 }));
+    used = pad.length;
+    lineHasWord = false;
+  };
+  while (i < cells.length) {
+    const spaceStart = i;
+    while (i < cells.length && cells[i].ch === ' ') i++;
+    const spaces = cells.slice(spaceStart, i);
+    const wordStart = i;
+    while (i < cells.length && cells[i].ch !== ' ') i++;
+    let word = cells.slice(wordStart, i);
+    if (word.length === 0) break; // trailing spaces are dropped
+    if (lineHasWord && used + spaces.length + width(word) > limit) newLine();
+    else if (lineHasWord) {
+      line.push(...spaces);
+      used += spaces.length;
+    }
+    // A word that does not fit even on a fresh line is cut into pieces that do.
+    while (used + width(word) > limit) {
+      let take = 0;
+      let w = 0;
+      while (take < word.length && used + w + word[take].width <= limit) w += word[take++].width;
+      if (take === 0 && !lineHasWord) {
+        if (used > 0) {
+          // Not even one character fits after the indentation: give the line up to the word.
+          line = [];
+          used = 0;
+          continue;
+        }
+        take = 1; // a character wider than the whole line
+      }
+      if (take > 0) {
+        line.push(...word.slice(0, take));
+        lineHasWord = true;
+        word = word.slice(take);
+      }
+      newLine();
+    }
+    if (word.length > 0) {
+      line.push(...word);
+      used += width(word);
+      lineHasWord = true;
+    }
+  }
+  if (lineHasWord || lines.length === 0) lines.push(line);
+  return lines.map((l) => render(trimEnd(l)));
+}
+
+function trimEnd(cells: Cell[]): Cell[] {
+  let n = cells.length;
+  while (n > 0 && cells[n - 1].ch === ' ') n--;
+  return cells.slice(0, n);
+}

@@ -1,0 +1,42 @@
+// Start-up: the build's dump of compromise's lexicon is exactly compromise's (so compiled and source runs agree),
+// and --version / schema do not load compromise or the extractors.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import nlp from 'compromise';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../cli/run.js';
+
+const DUMP = path.join(ROOT, 'dist', 'extract', 'lexicon', 'compromise.generated.json');
+const BIN = path.join(ROOT, 'bin', 'facts.js');
+
+describe.runIf(existsSync(DUMP))('the compiled lexicon dump', () => {
+  it('equals compromise’s lexicon and organisation words', () => {
+    const dump = JSON.parse(readFileSync(DUMP, 'utf8')) as { version: string; lexicon: unknown; orgWords: unknown };
+    const model = nlp.model() as { one: { lexicon: Record<string, unknown> }; two: { orgWords: Record<string, unknown> } };
+    expect(dump.version).toBe(nlp.version);
+    expect(Object.keys(dump.lexicon as object).length).toBe(Object.keys(model.one.lexicon).length);
+    expect(dump.lexicon).toEqual(model.one.lexicon);
+    expect(dump.orgWords).toEqual(model.two.orgWords);
+  });
+
+  it('is what the compiled extractor reads, and --version, --help, schema never load compromise or the extractors', () => {
+    // A resolve hook prints every module the process loads.
+    const hook = `data:text/javascript,${encodeURIComponent(
+      `import { register } from 'node:module'; register('data:text/javascript,' + encodeURIComponent('export async function resolve(s, c, n) { const r = await n(s, c); process.stderr.write("LOAD " + r.url + "\\\\n"); return r; }'));`,
+    )}`;
+    const loads = (args: string[]) => {
+      const r = spawnSync(process.execPath, ['--import', hook, BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      return r.stderr.split('\n').filter((l) => l.startsWith('LOAD ')).map((l) => l.slice(5));
+    };
+    for (const args of [['--version'], ['--help'], ['schema']]) {
+      const urls = loads(args);
+      expect(urls.some((u) => u.includes('/dist/cli/program.js'))).toBe(true);
+      expect(urls.filter((u) => u.includes('/compromise/') || u.includes('/dist/extract/document.js'))).toEqual([]);
+    }
+    const extract = loads(['extract', 'seeds/', '--format', 'json']);
+    expect(extract.some((u) => u.includes('/dist/extract/document.js'))).toBe(true);
+    expect(extract.filter((u) => u.includes('/compromise/'))).toEqual([]);
+  });
+});
