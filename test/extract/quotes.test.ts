@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { extractQuotes } from '../../src/extract/quotes.js';
 import { makeContext } from '../../src/extract/text.js';
 import type { EntityFound } from '../../src/extract/types.js';
-import type { EntityKind } from '../../src/model/report.js';
 import verbs from '../../src/extract/lexicon/reporting-verbs.json' with { type: 'json' };
 import words from '../../src/extract/lexicon/quotes-words.json' with { type: 'json' };
 import { type Known, entitiesOf } from './known-entities.js';
