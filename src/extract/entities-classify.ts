@@ -37,7 +37,21 @@ import {
   placeContextBefore,
   productHeadBefore,
   titleBefore,
+  type LeftWords,
 } from './entities-left.js';
+import {
+  CIVIC_TITLES,
+  FOREIGN_ARTICLES,
+  FROM_PLACE_BEFORE,
+  RIGHT_CIVIC,
+  RIGHT_PLACE_HEAD,
+  endsInCity,
+  isClubFirst,
+  isClubLast,
+  isSectionLabel,
+  isSurnameVenue,
+  kindWord,
+} from './entities-kinds.js';
 import { NAME_ARTICLES, NAME_PARTICLES, type Piece, type Token } from './entities-tokens.js';
 import type { EntityKind } from '../model/report.js';
 
@@ -48,7 +62,8 @@ export type Verdict =
   | { accept: true; kind: EntityKind; strength: Strength; start: number; end: number; reason: string; canonical?: string }
   // soft: a capital that proves nothing (sentence start, heading); the name is accepted if the document names it elsewhere.
   // hard: something that is not an entity at all (a product, an adjective, a date).
-  | { accept: false; hard: boolean; product?: boolean; reason: string };
+  // maybePerson: shaped like a person's name but with no evidence; entities.ts looks for evidence elsewhere in the document.
+  | { accept: false; hard: boolean; product?: boolean; reason: string; maybePerson?: boolean };
 
 /** Cues that come from neighbouring pieces (lists), filled before classification. */
 export interface ListCue {
@@ -71,7 +86,7 @@ const PRODUCT_HEAD_ALT = alt(PRODUCT_HEADS);
 // Right context (starts right after the piece).
 const RIGHT_TITLE = new RegExp(`^(?:[’']s)?\\s+(?:(?:${MODIFIER_ALT})\\s+){0,3}(?:${TITLE_ALT})(?![\\p{L}])`, 'iu');
 const RIGHT_APPOSITION = new RegExp(
-  `^,\\s+(?:the|its|his|her|their|a|an|our|my|\\p{Lu}[\\p{L}]*[’']s)\\s+((?:[\\p{L}-]+\\s+){0,4}?)(${TITLE_ALT}|${HEAD_ALT}|${PRODUCT_HEAD_ALT})(?![\\p{L}])`,
+  `^,\\s+(?:the|its|his|her|their|a|an|our|my|\\p{Lu}[\\p{L}]*[’']s)\\s+((?:[\\p{L}’'-]+\\s+){0,4}?)(${TITLE_ALT}|${HEAD_ALT}|${PRODUCT_HEAD_ALT})(?![\\p{L}])`,
   'iu',
 );
 const RIGHT_AGE = /^,\s+(?:a\s+|an\s+)?\d{1,3}(?:-year-old)?(?:,|\s)/u;
@@ -83,6 +98,12 @@ const RIGHT_OUTLET = new RegExp(`^(?:[’']s)?\\s+(?:(?:first|previously|has|had
 const RIGHT_PRODUCT_HEAD = new RegExp(`^\\s+(?:${PRODUCT_HEAD_ALT})(?![\\p{L}])`, 'u');
 const RIGHT_STATE = /^,\s*([\p{L}.]{2,6})(?![\p{L}])/u;
 const RIGHT_HYPHEN = /^-(\p{Ll}+)/u;
+// "Fire chief Ana Ruiz": the capitalised word and the lower-case words after it make one title.
+const RIGHT_WORDS = /^\s+(\p{Ll}+)(?:\s+(\p{Ll}+))?/u;
+// A dateline: "VALDERA, Spain, May 2 (Agency) -", "VALDERA (Agency) -". Bounded lazy scans keep it linear.
+// A masthead ("ACME MONITOR — M&A") has a dash but no comma or agency, so one of them is required.
+const RIGHT_DATELINE = /^(?:,[^\n()]{1,60}?\s*(?:\([^()\n]{1,60}\)\s*)?|\s*\([^()\n]{1,60}\)\s*)[-–—]\s/u;
+const RIGHT_DATELINE_AGENCY = /^\)\s*[-–—]\s/u;
 const RIGHT_VERSION = /^\s\d{1,3}(?:\.\d+)?(?![\d%]|\.\d|,\d|\s*%|\s*(?:percent|per\s+cent|million|billion|trillion|bn|m|k|years?|months?|days?|weeks?)\b)/u;
 
 const PLACE_HYPHEN = new Set(CUES.placeHyphen);
@@ -91,6 +112,8 @@ const IMPERATIVE_NEXT = new Set(CUES.imperativeNext);
 
 export interface Env {
   text: string;
+  /** Words the document writes in lower case somewhere: "Local" in a heading is the word "local". */
+  lowerWords?: Set<string>;
 }
 
 /** Up to WINDOW characters after an offset, on the same line. */
@@ -120,6 +143,8 @@ function intrinsic(tokens: Token[], text: string, doc: string): { kind: EntityKi
   if (isKnownPerson(lower)) return { kind: 'person', strength: 2, reason: 'lexicon-person' };
   if (tokens.length > 1 && isOrgSuffix(last.lower) === 'strong') return { kind: 'organization', strength: 2, reason: 'org-suffix' };
   if (isKnownPlace(lower)) return { kind: 'place', strength: 2, reason: 'lexicon-place' };
+  const named = kindOfName(tokens);
+  if (named) return named;
   if (tokens.length === 1) {
     const t = tokens[0];
     const acronymPlace = placeAcronym(t.text);
@@ -136,6 +161,27 @@ function intrinsic(tokens: Token[], text: string, doc: string): { kind: EntityKi
   }
   if (tokens.length <= 3 && isLastName(last.lower) && nameLike(tokens[0])) return { kind: 'person', strength: 2, reason: 'last-name' };
   return null;
+}
+
+/**
+ * A club, venue or organisation word opening or closing the name: "Real Ostra", "Ostra United" (clubs), "Estadio de
+ * Las Palmeras", "Ostra Airport" (places), "Hospital San Roque", "Radio Ostra" (organisations). The other words must
+ * read as a name ("Real Estate" is not a club), and "Jane Park" stays a person: a first name beats a venue word
+ * that is also a surname.
+ */
+function kindOfName(tokens: Token[]): { kind: EntityKind; strength: Strength; reason: string } | null {
+  const kind = kindWord(tokens);
+  if (kind === null) return null;
+  const content = tokens.filter((t) => !NAME_PARTICLES.has(t.lower) && !FOREIGN_ARTICLES.has(t.lower));
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  if (kind === 'club') {
+    const rest = content.slice(isClubFirst(first) ? 1 : 0, isClubLast(last) ? -1 : content.length);
+    if (rest.length === 0 || rest.some((t) => isCommonWord(t.lower) && !isKnownPlace(t.lower))) return null;
+    return { kind: 'organization', strength: 2, reason: endsInCity(tokens) ? 'club-city' : 'club' };
+  }
+  if (kind === 'venue' && tokens.length === 2 && isFirstName(first.lower) && (isLastName(last.lower) || isSurnameVenue(last.lower))) return null;
+  return kind === 'venue' ? { kind: 'place', strength: 2, reason: 'venue' } : { kind: 'organization', strength: 2, reason: 'org-first' };
 }
 
 /** The written name of a place acronym ("U.S." → "United States"), so spellings agree. */
@@ -189,7 +235,9 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
 
   const negative = intrinsicNegative(tokens);
   if (negative) return hard(negative, negative === 'product');
+  if (isSectionLabel(tokens.map((t) => t.lower))) return hard('section-label');
   const own = intrinsic(tokens, text, env.text);
+  if (tokens.length === 1 && own === null && titleContinues(tokens[0], rightContext(env, end))) return hard('title-part');
 
   const left = leftWords(env.text, start);
   const right = rightContext(env, end);
@@ -215,8 +263,15 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
   }
 
   const stateAfter = RIGHT_STATE.exec(right);
+  const foreignArticle = FOREIGN_ARTICLES.has(tokens[0].lower);
+  // "Ostra police", "Ostra's mayor", "the Ostra region", "mayor of Ostra": a town, not an employer.
+  const civic = own?.kind !== 'organization' && own?.kind !== 'person' && RIGHT_CIVIC.test(right);
   const placeCue =
     hyphenPlace ||
+    civic ||
+    civicTitleBefore(left) ||
+    (left.words[left.words.length - 1] === 'the' && !left.comma && RIGHT_PLACE_HEAD.test(right)) ||
+    isDateline(env, tokens, right) ||
     placeContextBefore(left) ||
     (stateAfter !== null && (STATE_ABBREVIATIONS.has(stateAfter[1].toLowerCase()) || isKnownPlace(stateAfter[1])));
 
@@ -228,7 +283,9 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
         ? 'title-before'
         : ageBefore(left) || RIGHT_AGE.test(right)
           ? 'age'
-          : null;
+          : !single && !foreignArticle && saidBefore(left)
+            ? 'said-before'
+            : null;
   const apposition = RIGHT_APPOSITION.exec(right);
   const appositionWord = apposition ? apposition[2].toLowerCase() : '';
   const appositionKind = !apposition ? null : TITLE_WORDS.has(appositionWord) ? 'person' : ORG_HEADS.has(appositionWord) ? 'organization' : 'product';
@@ -236,19 +293,25 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
   const orgCue =
     list?.kind === 'org'
       ? 'list'
+      : left.raw.endsWith('(') && RIGHT_DATELINE_AGENCY.test(right)
+        ? 'dateline-agency'
       : RIGHT_OUTLET.test(right)
         ? 'outlet'
         : headBefore(left)
           ? 'head-noun'
           : appositionKind === 'organization'
             ? 'apposition-org'
-            : piece.beforeTitle || RIGHT_TITLE.test(right)
+            : (piece.beforeTitle || RIGHT_TITLE.test(right)) && !civic
               ? 'employer'
               : orgContextBefore(left)
                 ? 'org-context'
                 : null;
   const suffix = isOrgSuffix(tokens[tokens.length - 1].lower);
-  const looksPerson = !single && suffix === null && tokens.every((t) => t.shape === 'title' || NAME_PARTICLES.has(t.lower));
+  // "Las Palmeras", "El Cerro": a name opened by a foreign article is never a person's.
+  const looksPerson = !single && suffix === null && !foreignArticle && tokens.every((t) => t.shape === 'title' || NAME_PARTICLES.has(t.lower));
+
+  // "Ostra City" is a club unless something says it is the town ("in Ostra City", "Ostra City police").
+  if (own?.reason === 'club-city' && (placeCue || inBefore(left))) return accept('place', placeCue ? 3 : 1, 'city-name');
 
   if (own?.kind === 'place' && !orgCue) return accept('place', placeCue ? 3 : 2, own.reason, placeName(tokens));
   if (placeCue && !orgCue && !personCue && own?.kind !== 'organization') return accept('place', 3, 'place-context');
@@ -269,7 +332,8 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
   }
   if (own) {
     // A weak suffix on a two-word heading or sentence opener ("Generative AI is...") is not enough.
-    if (own.reason === 'org-suffix-weak' && (piece.initial || piece.headline) && tokens.length === 2 && (isCommonWord(tokens[0].lower) || !nameLike(tokens[0]))) {
+    const firstCommon = isCommonWord(tokens[0].lower) || !nameLike(tokens[0]) || env.lowerWords?.has(tokens[0].lower) === true;
+    if (own.reason === 'org-suffix-weak' && (piece.initial || piece.headline) && tokens.length === 2 && firstCommon) {
       return soft('weak-suffix-at-start');
     }
     if (piece.headline && (own.reason === 'acronym' || own.reason === 'ampersand')) return soft('headline-name');
@@ -281,7 +345,10 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
   if (piece.headline) return soft('headline');
   const subject = RIGHT_SAID.test(right);
   if (piece.initial) {
-    if (subject && tokens.every(nameLike)) return accept(single ? 'organization' : 'person', 1, 'initial-subject');
+    // "Officials said ...": a word the document also writes in lower case is that word, not a name.
+    const lowerElsewhere = single && env.lowerWords?.has(tokens[0].lower) === true;
+    if (subject && tokens.every(nameLike) && !lowerElsewhere) return accept(single ? 'organization' : 'person', 1, 'initial-subject');
+    if (looksPerson && tokens.every(nameLike)) return { accept: false, hard: false, reason: 'sentence-initial', maybePerson: true };
     return soft('sentence-initial');
   }
   if (single) {
@@ -289,13 +356,59 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
     if (t.shape !== 'title' || isCommonWord(t.lower)) return soft('common-word');
     // "its Blackwell chips", "the Pixel phones": a name used as a product's label.
     if (RIGHT_PRODUCT_HEAD.test(right)) return hard('product-label', true);
-    if (inBefore(left)) return accept('place', 1, 'in-name');
+    if (inBefore(left) || fromPlaceBefore(left)) return accept('place', 1, 'in-name');
     return accept(isLastName(t.lower) ? 'person' : 'organization', 1, 'capitalised');
   }
+  if (looksPerson && tokens.every(nameLike) && ownerPossessive(env, tokens, right)) return accept('person', 1, 'owner');
   // "Le Mans", "Los Alamos", "San Rafael": a foreign article opening a name is most often a place.
   if (NAME_ARTICLES.has(tokens[0].lower) && tokens.length <= 3) return accept('place', 1, 'article-name');
-  if (inBefore(left) && tokens.every((t) => t.shape === 'title')) return accept('place', 1, 'in-name');
-  if (looksPerson && tokens.every(nameLike)) return accept('person', 1, 'name-shaped');
+  if ((inBefore(left) || fromPlaceBefore(left)) && tokens.every((t) => t.shape === 'title')) return accept('place', 1, 'in-name');
+  if (looksPerson && tokens.every(nameLike)) {
+    // Shaped like a person's name but nothing says so: "Elena Marsh's Acme" (an owner) is evidence; otherwise
+    // entities.ts looks for evidence elsewhere in the document (the surname alone near he/she, a shared surname).
+    return { accept: false, hard: false, reason: 'name-shaped', maybePerson: true };
+  }
   if (subject && looksPerson) return accept('person', 1, 'subject');
   return accept('organization', 1, 'capitalised-run');
+}
+
+/** "Fire chief Ana Ruiz", "Interior minister X": a capitalised word that opens a lower-case title is part of it. */
+function titleContinues(t: Token, right: string): boolean {
+  const m = RIGHT_WORDS.exec(right);
+  if (m === null) return false;
+  return TITLE_WORDS.has(`${t.lower} ${m[1]}`) || (m[2] !== undefined && TITLE_WORDS.has(`${t.lower} ${m[1]} ${m[2]}`));
+}
+
+/** "mayor of X", "the police chief of X", "residents of X": X is a town. */
+function civicTitleBefore(l: LeftWords): boolean {
+  const w = l.words[l.words.length - 1] === 'the' ? l.words.slice(0, -1) : l.words;
+  const n = w.length;
+  if (l.comma || n < 2 || w[n - 1] !== 'of') return false;
+  return CIVIC_TITLES.has(w[n - 2]) || (n > 2 && CIVIC_TITLES.has(`${w[n - 3]} ${w[n - 2]}`));
+}
+
+/** '"...," said Ana Ruiz': a reporting verb right before a name (not "told", which takes outlets). */
+function saidBefore(l: LeftWords): boolean {
+  const w = l.words[l.words.length - 1];
+  return !l.comma && (w === 'said' || w === 'says' || w === 'added' || w === 'explained' || w === 'wrote');
+}
+
+/** A shouted word opening a line before a dateline's country, date or agency: "OSTRA, Spain, May 2 (Agency) -". */
+function isDateline(env: Env, tokens: Token[], right: string): boolean {
+  const first = tokens[0];
+  if (!tokens.every((t) => t.shape === 'upper') || tokens.length > 4) return false;
+  const lineStart = env.text.lastIndexOf('\n', first.start - 1) + 1;
+  return /^[\s*_#>]*$/u.test(env.text.slice(lineStart, first.start)) && RIGHT_DATELINE.test(right);
+}
+
+/** "Elena Marsh's Acme": a name owning a named organisation is a person. */
+function ownerPossessive(env: Env, tokens: Token[], right: string): boolean {
+  const last = tokens[tokens.length - 1];
+  return last.possessive && /^[’']s?\s+(?:\p{Lu}|\p{Ll}+\p{Lu})/u.test(right);
+}
+
+/** "fans from X", "arrived from X": a weak place cue, used only when nothing else says what X is. */
+function fromPlaceBefore(l: LeftWords): boolean {
+  const n = l.words.length;
+  return !l.comma && n >= 2 && l.words[n - 1] === 'from' && FROM_PLACE_BEFORE.has(l.words[n - 2]);
 }

@@ -72,8 +72,14 @@ const PLACE_TAGS = new Set(['City', 'Country', 'Region', 'Place']);
 const PROPER_TAGS = new Set([...NAME_TAGS, ...PLACE_TAGS, 'Organization', 'SportsTeam', 'ProperNoun']);
 const DATE_TAGS = new Set(['Month', 'WeekDay', 'Date', 'Holiday']);
 
+const FIRST_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
+
+/** A given name compromise knows, also written with accents it files without ("Ramón" → "ramon", "Inés" → "ines"). */
 export function isFirstName(word: string): boolean {
-  return lexTags(word).some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName');
+  if (lexTags(word).some((t) => FIRST_NAME_TAGS.has(t))) return true;
+  if (!/[^\x00-\x7f]/.test(word)) return false;
+  const plain = word.normalize('NFD').replace(/\p{M}/gu, '');
+  return plain !== word && lexTags(plain).some((t) => FIRST_NAME_TAGS.has(t));
 }
 
 export function isLastName(word: string): boolean {

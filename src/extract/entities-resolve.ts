@@ -2,6 +2,7 @@
 // a one-word stem becomes the organisation it starts ("Acme" → "Acme Labs"), and every mention of a name gets one kind.
 import type { EntityKind } from '../model/report.js';
 import { canonicalKey, preferName } from '../merge/canonical.js';
+import { clubStem } from './entities-kinds.js';
 import { isFirstName, isOrgSuffix } from './entities-lexicon.js';
 import type { EntityFound } from './types.js';
 
@@ -84,6 +85,9 @@ export function resolveInDocument(mentions: Mention[]): EntityFound[] {
       if (isFirstName(g.words[0])) add(byFirst, `person:${canonicalKey(g.words[0])}`, g);
     } else if (g.kind === 'organization' && g.words.slice(1).every((w) => isOrgSuffix(w) !== null)) {
       add(byFirst, `org:${canonicalKey(g.words[0])}`, g);
+    } else if (g.kind === 'organization') {
+      const stem = clubStem(g.words);
+      if (stem !== null) add(byFirst, `club:${canonicalKey(stem)}`, g);
     }
   }
   const target = new Map<string, Group>();
@@ -93,7 +97,9 @@ export function resolveInDocument(mentions: Mention[]): EntityFound[] {
     const ownOrg = g.mentions.some((m) => m.intrinsic && m.kind === 'organization');
     const surname = byLast.get(g.key) ?? [];
     const firstName = byFirst.get(`person:${g.key}`) ?? [];
-    const stem = ownOrg ? [] : (byFirst.get(`org:${g.key}`) ?? []);
+    // "Ostra" for "Real Ostra": only where this mention is not the town itself ("in Ostra").
+    const club = ownOrg || g.kind === 'place' ? [] : (byFirst.get(`club:${g.key}`) ?? []);
+    const stem = ownOrg ? [] : [...(byFirst.get(`org:${g.key}`) ?? []), ...club];
     const options = [...new Set([...(ownOrg ? [] : surname), ...firstName, ...stem])];
     if (options.length === 1) target.set(g.key, options[0]);
   }

@@ -12,6 +12,7 @@ import {
   isOrgSuffix,
   placeAcronym,
 } from './entities-lexicon.js';
+import { kindWord } from './entities-kinds.js';
 
 export type Shape = 'title' | 'upper' | 'camel' | 'lower' | 'number';
 
@@ -191,6 +192,8 @@ const OF_HEADS = new Set([
   'bureau', 'office', 'board', 'council', 'court', 'academy', 'federation', 'association', 'society', 'union', 'chamber', 'league',
 ]);
 export const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'des', 'du', 'da', 'di', 'del', 'della', 'dos', 'das', 'bin', 'al', 'el', 'le', 'la', 'ibn']);
+// Lower-case articles after a particle inside a name ("de la", "de los", "van der", "de l'").
+const LOWER_ARTICLES = new Set(['la', 'las', 'los', 'le', 'les', 'der', 'den', 'het', 'lo', 'il']);
 // Capitalised articles that open place and organisation names in other languages ("Le Mans", "Los Angeles", "El Paso").
 export const NAME_ARTICLES = new Set(['le', 'la', 'les', 'el', 'los', 'las', 'al', 'de', 'van', 'von', 'san', 'santa']);
 
@@ -227,11 +230,28 @@ export function capitalisedRuns(tokens: Token[], text: string): Token[][] {
         const after = tokens[j + 1];
         const ok =
           (next.lower === 'of' && (OF_HEADS.has(prev.lower) || isOrgSuffix(prev.lower) !== null)) ||
-          (next.lower === 'and' && andJoinsOrg(tokens, j + 1, text)) ||
+          (next.lower === 'and' && kindWord(run) === null && andJoinsOrg(tokens, j + 1, text)) ||
           (NAME_PARTICLES.has(next.lower) && prev.shape === 'title');
         if (ok && text.slice(next.end, after.start) === ' ' && after.line === prev.line) {
           run.push(next, after);
           j += 2;
+          continue;
+        }
+      }
+      // "Estadio de la Garenne", "Plaza de los Mártires", "Pieter van der Berg": a particle and a lower-case article.
+      if (next.shape === 'lower' && gap === ' ' && NAME_PARTICLES.has(next.lower) && prev.shape === 'title' && j + 2 < tokens.length) {
+        const article = tokens[j + 1];
+        const after = tokens[j + 2];
+        if (
+          LOWER_ARTICLES.has(article.lower) &&
+          article.shape === 'lower' &&
+          isCapitalised(after) &&
+          text.slice(next.end, article.start) === ' ' &&
+          text.slice(article.end, after.start) === ' ' &&
+          after.line === prev.line
+        ) {
+          run.push(next, article, after);
+          j += 3;
           continue;
         }
       }

@@ -4,7 +4,7 @@ import { canonicalKey } from '../merge/canonical.js';
 import { type Env, type ListCue, type Verdict, classify, listCueBefore, looksImperative } from './entities-classify.js';
 import { isOrgSuffix } from './entities-lexicon.js';
 import { type Mention, resolveInDocument } from './entities-resolve.js';
-import { type Piece, capitalisedRuns, splitRun, tokenize } from './entities-tokens.js';
+import { type Piece, type Token, capitalisedRuns, isCapitalised, splitRun, tokenize } from './entities-tokens.js';
 import type { EntityKind } from '../model/report.js';
 import { type ExtractContext, sentenceAt } from './text.js';
 import type { EntityFound } from './types.js';
@@ -18,8 +18,8 @@ const POSSESSIVE_GAP = /^[’']s\s+$/u;
 export function extractEntities(ctx: ExtractContext): EntityFound[] {
   const { text } = ctx;
   if (text.length === 0) return [];
-  const env: Env = { text };
   const tokens = tokenize(ctx);
+  const env: Env = { text, lowerWords: new Set(tokens.filter((t) => t.shape === 'lower').map((t) => t.lower)) };
   const pieces: Piece[] = capitalisedRuns(tokens, text).flatMap((run) => splitRun(run, text));
 
   // List cues carry along the list: "companies such as A, B and C".
@@ -36,6 +36,7 @@ export function extractEntities(ctx: ExtractContext): EntityFound[] {
 
   const mentions: Mention[] = [];
   const rescue: Piece[] = [];
+  const maybePeople: Piece[] = [];
   verdicts.forEach((v, i) => {
     const p = pieces[i];
     if (v.accept) {
@@ -49,12 +50,72 @@ export function extractEntities(ctx: ExtractContext): EntityFound[] {
         weakSpelling: p.initial || p.headline,
       });
     } else if (!v.hard) {
+      if (v.maybePerson) maybePeople.push(p);
       rescue.push(p);
     }
   });
+  const evidenced = new Set(personEvidence(ctx, tokens, maybePeople, mentions));
+  for (const p of maybePeople) {
+    if (!evidenced.has(p)) continue;
+    mentions.push({ start: p.start, end: p.end, kind: 'person', strength: 1, surface: p.text, intrinsic: false, weakSpelling: p.initial || p.headline });
+  }
+  if (evidenced.size > 0) rescue.splice(0, rescue.length, ...rescue.filter((p) => !evidenced.has(p)));
   const found = [...mentions, ...rescueKnownNames(ctx, env, rescue, mentions, products)].sort((a, b) => a.start - b.start);
   ownedProducts(text, found, products);
   return resolveInDocument(found.filter((m) => m.strength >= 3 || !products.has(canonicalKey(m.surface))));
+}
+
+const PRONOUN = /(?<![\p{L}])(?:he|she|his|her|him|himself|herself)(?![\p{L}])/iu;
+
+/**
+ * Which name-shaped pieces with no cue of their own are people, by evidence elsewhere in the document: another
+ * person shares the surname ("Mayor Ruiz" ... "Ana Ruiz"), or the surname stands alone in a sentence with he/she
+ * ("Ruiz said she ..."). Without evidence the piece stays out (a two-word capitalised name is as often a club,
+ * venue or firm as a person).
+ */
+function personEvidence(ctx: ExtractContext, tokens: Token[], candidates: Piece[], mentions: Mention[]): Piece[] {
+  if (candidates.length === 0) return [];
+  const surnames = new Set<string>();
+  for (const m of mentions) {
+    if (m.kind !== 'person') continue;
+    const words = m.surface.split(/\s+/);
+    surnames.add(canonicalKey(words[words.length - 1]));
+  }
+  // Surnames written alone (not right after another capitalised word) in a sentence with he/she. Indexed once and
+  // memoised per word and per sentence, so the cost stays linear in the document.
+  const wanted = new Set(candidates.map((p) => p.tokens[p.tokens.length - 1].text));
+  const where = new Map<string, number[]>();
+  tokens.forEach((t, i) => {
+    if (!wanted.has(t.text)) return;
+    const list = where.get(t.text);
+    if (list) list.push(i);
+    else where.set(t.text, [i]);
+  });
+  const pronounIn = new Map<number, boolean>();
+  const lone = new Map<string, boolean>();
+  const loneWithPronoun = (word: string): boolean => {
+    const known = lone.get(word);
+    if (known !== undefined) return known;
+    let found = false;
+    for (const i of where.get(word) ?? []) {
+      const t = tokens[i];
+      const prev = tokens[i - 1];
+      if (prev !== undefined && isCapitalised(prev) && prev.line === t.line && /^\s+$/.test(ctx.text.slice(prev.end, t.start))) continue;
+      const s = sentenceAt(ctx.sentences, t.start);
+      if (s === undefined) continue;
+      if (!pronounIn.has(s.index)) pronounIn.set(s.index, PRONOUN.test(s.text));
+      if (pronounIn.get(s.index) === true) {
+        found = true;
+        break;
+      }
+    }
+    lone.set(word, found);
+    return found;
+  };
+  return candidates.filter((p) => {
+    const last = p.tokens[p.tokens.length - 1].text;
+    return surnames.has(canonicalKey(last)) || loneWithPronoun(last);
+  });
 }
 
 /** "Acme's Widget": a bare capitalised word owned by an organisation is its product, unless the word proves otherwise. */

@@ -12,11 +12,13 @@
 //     Returns, for every entityKey(kind, canonical) seen in any document, the corpus-wide { kind, canonical }:
 //       - spelling variants that share a canonicalKey collapse to the most written form ("Youtube" → "YouTube");
 //       - a surname alone maps to the one full name ending in it ("Smith" → "Jane Smith");
-//       - a one-word organisation maps to the one longer name made of it plus organisation words ("Acme" → "Acme Labs");
+//       - a one-word organisation maps to the one longer name made of it plus organisation words ("Acme" → "Acme Labs")
+//         or to the one two-word club it names ("Ostra" → "Real Ostra");
 //       - a name filed under different kinds in different documents gets the kind most documents give it.
 //     Deterministic: the result does not depend on document order (counts, then string order break ties).
 import type { EntityKind } from '../model/report.js';
 import type { EntityFound } from '../extract/types.js';
+import { clubStem } from '../extract/entities-kinds.js';
 import { isOrgSuffix } from '../extract/entities-lexicon.js';
 
 export interface CorpusEntity {
@@ -117,6 +119,11 @@ export function canonicalizeAcrossDocuments(docs: EntityInput[][], texts: string
     const hk = kinds.get(h.key);
     if (hk === 'person') push(byLast, canonicalKey(h.words[h.words.length - 1]), h);
     if (hk === 'organization' && h.words.slice(1).every((w) => isOrgSuffix(w) !== null)) push(byFirst, canonicalKey(h.words[0]), h);
+    else if (hk === 'organization') {
+      // "Ostra" for the club "Real Ostra" or "Ostra United".
+      const stem = clubStem(h.words);
+      if (stem !== null) push(byFirst, canonicalKey(stem), h);
+    }
   }
   const target = new Map<string, string>();
   for (const g of groups.values()) {
