@@ -41,6 +41,10 @@ describe('findAttribute', () => {
     ['date', 'Founded in 2016, the startup grew fast.', '2016', 'founding date'],
     ['date', 'Jane Doe will take over as chief executive on July 1.', 'July 1', 'start date'],
     ['date', 'John Roe will retire on June 30.', 'June 30', 'departure date'],
+    ['money', 'Officials put the damage at €30 million.', '€30 million', 'damage'],
+    ['money', 'The region pledged €5 million in emergency aid.', '€5 million', 'aid or compensation'],
+    ['date', 'The arena was last inspected on May 6.', 'May 6', 'inspection date'],
+    ['date', 'The blaze broke out on Sunday, October 12.', 'Sunday, October 12', 'incident date'],
     ['date', 'Nothing else happened on June 12.', 'June 12', 'date'],
   ])('%s in %j → %s', (kind, sentence, target, expected) => {
     expect(attributeOf(kind, sentence, target)).toBe(expected);

@@ -29,6 +29,11 @@ describe.each([
     'Jane Doe will take over as chief executive of Acme Corp on July 1, 2025, the board said.',
     'Jane Doe becomes CEO of Acme Corp on June 1, 2025, the company said.',
   ],
+  [
+    'MONEY_MISMATCH',
+    'Officials at Harbor City Council put the damage to the Riverside Arena at €30 million.',
+    'Harbor City Council estimated the damage to the Riverside Arena at €45 million.',
+  ],
   ['ROLE_MISMATCH', 'Acme CFO Jane Doe declined to comment.', 'Acme COO Jane Doe declined to comment.'],
   ['AGE_MISMATCH', 'Jane Doe, 54, has run Acme Corp since 2019.', 'Jane Doe, 56, took over Acme Corp in 2019.'],
 ])('%s', (code, a, b) => {
