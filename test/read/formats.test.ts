@@ -142,3 +142,11 @@ describe('parseByteSize', () => {
     expect(parseByteSize(text)).toBeNull();
   });
 });
+
+describe('Windows-1252 fallback', () => {
+  it('maps 0x80–0x9F to the characters Windows-1252 puts there', async () => {
+    const { decode } = await import('../../src/read/decode.js');
+    const bytes = Buffer.from([0x80, 0x32, 0x30, 0x20, 0x93, 0x51, 0x94, 0x20, 0x96, 0x20, 0xe9, 0x81]);
+    expect(decode(bytes)).toEqual({ ok: true, text: '€20 “Q” – é\u0081', encoding: 'windows-1252', warning: 'not valid UTF-8; read as Windows-1252' });
+  });
+});
