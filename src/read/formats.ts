@@ -2,7 +2,7 @@
 // HTML reduced to the article's main text (offsets then point into that extracted text).
 import path from 'node:path';
 import { blankPrefix, findFrontMatter } from './front-matter.js';
-import { htmlToArticle } from './html.js';
+import type * as HtmlReader from './html.js';
 
 export type InputFormat = 'text' | 'markdown' | 'html';
 
@@ -21,6 +21,22 @@ export interface Prepared {
 }
 
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
+
+// The HTML parser and Readability are loaded only when an HTML input comes along: plain text does not pay for them.
+let html: typeof HtmlReader | undefined;
+
+/** Loads the HTML reader once; call it before prepare() on a file that may be HTML (see mayBeHtml). */
+export async function loadHtmlReader(): Promise<void> {
+  html ??= await import('./html.js');
+}
+
+/** Whether a file may be HTML, from its name and first bytes: cheap enough to ask before decoding it. */
+export function mayBeHtml(file: string, bytes: Uint8Array): boolean {
+  const ext = file === '-' ? '' : path.extname(file).toLowerCase();
+  if (HTML_EXTENSIONS.has(ext)) return true;
+  if (MARKDOWN_EXTENSIONS.has(ext) || ext === '.txt' || ext === '.text') return false;
+  return /<(?:!doctype\s+html|html)/i.test(Buffer.from(bytes.subarray(0, 1024)).toString('latin1'));
+}
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown']);
 
 /** By extension; standard input and unknown extensions are sniffed (an HTML document type or root, front matter). */
@@ -50,7 +66,8 @@ export function prepare(file: string, raw: string): Prepared {
   const text = blankControls(raw);
   const format = formatOf(file, text);
   if (format === 'html') {
-    const article = htmlToArticle(text);
+    if (!html) throw new Error('the HTML reader is not loaded (call loadHtmlReader first)');
+    const article = html.htmlToArticle(text);
     return {
       text: article.text,
       ...(article.error ? { error: article.error } : {}),

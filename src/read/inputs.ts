@@ -6,7 +6,7 @@ import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Warning } from '../model/report.js';
 import { decode } from './decode.js';
-import { prepare } from './formats.js';
+import { loadHtmlReader, mayBeHtml, prepare } from './formats.js';
 
 /** Extensions read when walking a folder; files named explicitly are read whatever their extension. */
 export const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown', '.html', '.htm']);
@@ -73,7 +73,9 @@ export async function readInputs(paths: string[], options: ReadOptions): Promise
         warnings.push(warn('-', 'STDIN_UNAVAILABLE', 'standard input is not available'));
         continue;
       }
-      const read = textOf('-', await options.readStdin());
+      const bytes = await options.readStdin();
+      if (mayBeHtml('-', bytes)) await loadHtmlReader();
+      const read = textOf('-', bytes);
       if (read.warning) warnings.push(warn('-', read.warning.code, read.warning.message));
       if (read.input) stdin = read.input;
       continue;
@@ -134,6 +136,7 @@ async function readOne(file: string, rel: string, maxSize: number): Promise<Read
     if (bytes === null) {
       return { warning: { code: 'TOO_LARGE', message: `skipped: more than the ${maxSize}-byte limit (--max-file-size)` } };
     }
+    if (mayBeHtml(rel, bytes)) await loadHtmlReader();
     return textOf(rel, bytes);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;

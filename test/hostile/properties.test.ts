@@ -6,7 +6,7 @@
 // quotes are not: entity kinds and canonical names are decided across the document ("Vos" after "Pieter Vos"), and
 // a quote's speaker may be named in the previous paragraph; they are left out of that property on purpose.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { extractCounts } from '../../src/extract/counts.js';
 import { extractDates } from '../../src/extract/dates.js';
 import { extractDocument } from '../../src/extract/document.js';
@@ -18,10 +18,12 @@ import { extractAges, extractRoles } from '../../src/extract/roles.js';
 import { makeContext } from '../../src/extract/text.js';
 import type { Found } from '../../src/extract/types.js';
 import { findDocumentDate } from '../../src/read/document-date.js';
-import { prepare } from '../../src/read/formats.js';
+import { loadHtmlReader, prepare } from '../../src/read/formats.js';
 import { run } from '../../src/pipeline.js';
 import { FORMAT_NAMES, FORMATTERS } from '../../src/report/index.js';
 import { DEFAULT_FORMAT_OPTIONS } from '../../src/report/types.js';
+
+beforeAll(loadHtmlReader);
 
 // Characters that trouble text scanners: every kind of quotation mark, currency and percent signs, digits and
 // separators, line breaks and controls, a lone surrogate, capitals (entity candidates), dashes.

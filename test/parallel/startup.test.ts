@@ -38,5 +38,9 @@ describe.runIf(existsSync(DUMP))('the compiled lexicon dump', () => {
     const extract = loads(['extract', 'seeds/', '--format', 'json']);
     expect(extract.some((u) => u.includes('/dist/extract/document.js'))).toBe(true);
     expect(extract.filter((u) => u.includes('/compromise/'))).toEqual([]);
+    // Plain text never loads the HTML parser; an HTML file does.
+    const htmlReader = (urls: string[]) => urls.filter((u) => u.includes('/linkedom/') || u.includes('/dist/read/html.js'));
+    expect(htmlReader(extract)).toEqual([]);
+    expect(htmlReader(loads(['extract', 'fixtures/bad-inputs', '--format', 'json'])).length).toBeGreaterThan(0);
   });
 });

@@ -1,10 +1,12 @@
 // Input formats: Markdown front matter is read and blanked (offsets stay file offsets), HTML is reduced to the
 // article's text with a parser (scripts, styles, navigation, comments never reach it), control characters blanked.
-import { describe, expect, it } from 'vitest';
-import { blankControls, formatOf, prepare } from '../../src/read/formats.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { blankControls, formatOf, loadHtmlReader, prepare } from '../../src/read/formats.js';
 import { blankPrefix, findFrontMatter } from '../../src/read/front-matter.js';
 import { htmlToArticle } from '../../src/read/html.js';
 import { parseByteSize } from '../../src/read/size.js';
+
+beforeAll(loadHtmlReader);
 
 describe('front matter', () => {
   const md = '---\ntitle: "Dock deal: what it means"\ndate: 2025-03-12\nurl: https://x.example/a\n---\n\nThe strike ended.\n';
