@@ -3,17 +3,10 @@ import { assignDocumentIds, type DocumentInput, type DocumentResult, extractDocu
 import { mergeFacts } from './merge/facts.js';
 import { applyCanonicalNames } from './merge/entities.js';
 import type { Report, Warning } from './model/report.js';
+import type { InputText } from './read/inputs.js';
 
-export interface PipelineInput {
-  path: string;
-  text: string;
-  /** From the file's metadata (see InputText in read/inputs.ts): passed through to the document. */
-  date?: string;
-  dateSource?: string;
-  offsets?: 'file' | 'extracted';
-  title?: string;
-  url?: string;
-}
+/** A document to extract before it has an id: its path, text and what the file's metadata gave. */
+export type PipelineInput = InputText;
 
 export interface PipelineOptions {
   referenceDate?: string | null;

@@ -11,19 +11,10 @@ import { extractQuotes } from './quotes.js';
 import { extractAges, extractRoles } from './roles.js';
 import { LineIndex, makeContext, sentenceAt } from './text.js';
 import type { EntityFound, Found } from './types.js';
+import type { InputText } from '../read/inputs.js';
 
-export interface DocumentInput {
-  id: string;
-  path: string;
-  text: string;
-  /** The date the file's metadata gives (HTML meta/time tags, front matter), used before the text's own. */
-  date?: string;
-  dateSource?: string;
-  /** What offsets into `text` refer to: the decoded file, or the text extracted from HTML. */
-  offsets?: 'file' | 'extracted';
-  title?: string;
-  url?: string;
-}
+/** One input document with its id: what read/ gives (type only: extraction never touches the disk). */
+export type DocumentInput = InputText & { id: string };
 
 export interface ExtractOptions {
   /** Reference date (YYYY-MM-DD) for documents whose own date cannot be found. */
