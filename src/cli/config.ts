@@ -56,7 +56,7 @@ export const Config = z.strictObject({
     .optional(),
   /** Other names of one entity: { "Meta Platforms": "Meta" } reports "Meta Platforms" as "Meta". */
   aliases: z.record(nonEmpty, nonEmpty, 'expected an object mapping a name to its canonical name').optional(),
-  /** Extra lexicon entries by entity kind. Validated; not yet read by the extractors (see README). */
+  /** Names to recognise as organisations, people or places wherever they stand, over the rules' guesses. */
   lexicon: z
     .strictObject(
       {

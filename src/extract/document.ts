@@ -5,6 +5,7 @@ import { describeContext } from './context.js';
 import { extractCounts } from './counts.js';
 import { extractDates } from './dates.js';
 import { extractEntities } from './entities.js';
+import { addKnownEntities, type KnownEntity } from './known.js';
 import { extractMoney } from './money.js';
 import { extractPercent } from './percent.js';
 import { extractQuotes } from './quotes.js';
@@ -19,6 +20,8 @@ export type DocumentInput = InputText & { id: string };
 export interface ExtractOptions {
   /** Reference date (YYYY-MM-DD) for documents whose own date cannot be found. */
   referenceDate?: string | null;
+  /** Names the user declares with their kind (facts.config.json "lexicon"). */
+  knownEntities?: KnownEntity[];
 }
 
 export interface DocumentResult {
@@ -44,7 +47,7 @@ export function extractDocument(input: DocumentInput, options: ExtractOptions = 
     ...(input.url !== undefined ? { url: input.url } : {}),
   };
   const ctx = makeContext(input.text, date);
-  const entities = extractEntities(ctx);
+  const entities = addKnownEntities(ctx.text, extractEntities(ctx), options.knownEntities ?? []);
   const found: Array<{ kind: Mention['kind']; item: Found<unknown> }> = [
     ...entities.map((e: EntityFound) => ({ kind: e.kind, item: e })),
     ...extractMoney(ctx).map((item) => ({ kind: 'money' as const, item })),

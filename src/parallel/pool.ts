@@ -38,7 +38,10 @@ export function plannedJobs(docs: DocumentInput[], jobs: number): number {
 }
 
 export async function extractDocuments(docs: DocumentInput[], options: PoolOptions = {}): Promise<DocumentResult[]> {
-  const extractOptions: ExtractOptions = { referenceDate: options.referenceDate };
+  const extractOptions: ExtractOptions = {
+    referenceDate: options.referenceDate,
+    ...(options.knownEntities?.length ? { knownEntities: options.knownEntities } : {}),
+  };
   const threads = plannedJobs(docs, options.jobs ?? defaultJobs());
   if (threads <= 1) {
     return docs.map((d, i) => {

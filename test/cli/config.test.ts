@@ -48,3 +48,24 @@ describe('parseConfig', () => {
     expect(parseConfig('{}', 'f.json')).toEqual({});
   });
 });
+
+describe('the config lexicon reaches the extractors', () => {
+  it('makes a declared name an entity of its kind, and a subject of facts', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { runInProcess } = await import('./run.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'facts-lexicon-'));
+    writeFileSync(path.join(dir, 'a.txt'), 'Blue Harbor will pay $40 million for a 20% stake in Tidewater Holdings.\n');
+    const run = async () => JSON.parse((await runInProcess(['extract', 'a.txt', '--format', 'json'], { cwd: dir })).stdout) as {
+      mentions: Array<{ kind: string; text: string }>;
+      facts: Array<{ subject: string; attribute: string }>;
+    };
+    const before = await run();
+    expect(before.mentions.filter((m) => m.text === 'Blue Harbor' && m.kind === 'organization')).toEqual([]);
+    writeFileSync(path.join(dir, 'facts.config.json'), JSON.stringify({ lexicon: { organizations: ['Blue Harbor'] } }));
+    const after = await run();
+    expect(after.mentions.filter((m) => m.text === 'Blue Harbor').map((m) => m.kind)).toEqual(['organization']);
+    expect(after.facts.find((f) => f.attribute === 'stake')?.subject).toBe('Blue Harbor / Tidewater Holdings');
+  });
+});

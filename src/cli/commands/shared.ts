@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { glob } from 'tinyglobby';
-import type { Report, Warning } from '../../model/report.js';
+import type { EntityKind, Report, Warning } from '../../model/report.js';
 import type { DocumentResult } from '../../extract/document.js';
 import { readInputs, SKIP_CODES } from '../../read/inputs.js';
 import { parseByteSize } from '../../read/size.js';
@@ -124,10 +124,6 @@ export async function extractCliInputs(
   if (targets.length === 0) {
     throw new UsageError(`no paths given; name files, folders, glob patterns or - , or set "include" in ${CONFIG_FILE}`);
   }
-  if (config.lexicon && Object.values(config.lexicon).some((l) => l.length > 0)) {
-    // Said out loud rather than silently ignored: the extractors have no hook for extra entries yet.
-    io.stderr(`facts: ${loaded.file}: lexicon: accepted, but this version does not use extra lexicon entries yet\n`);
-  }
   const maxFileSize = flags.maxFileSize ?? (config.maxFileSize === undefined ? undefined : (parseByteSize(String(config.maxFileSize)) ?? undefined));
   const read = await readInputs(targets, { cwd: io.cwd, readStdin: io.readStdin, maxFileSize });
   const excluded = await excludedFiles(loaded);
@@ -144,10 +140,21 @@ export async function extractCliInputs(
   const { extractDocuments } = await import('../../parallel/pool.js');
   const results = await extractDocuments(documentInputs(inputs), {
     referenceDate: flags.date ?? config.date ?? null,
+    knownEntities: knownEntities(config),
     jobs: flags.jobs,
     ...(onProgress ? { onProgress } : {}),
   });
   return { inputs, warnings, results };
+}
+
+/** The config's "lexicon": names declared as organisations, people or places. */
+function knownEntities(config: LoadedConfig['config']): Array<{ name: string; kind: EntityKind }> {
+  const lexicon = config.lexicon ?? {};
+  return [
+    ...(lexicon.organizations ?? []).map((name) => ({ name, kind: 'organization' as const })),
+    ...(lexicon.people ?? []).map((name) => ({ name, kind: 'person' as const })),
+    ...(lexicon.places ?? []).map((name) => ({ name, kind: 'place' as const })),
+  ];
 }
 
 // Config paths are relative to the config file; the reader wants them relative to the working directory.
