@@ -7,7 +7,7 @@ import type { Fact, Mention, Report } from '../model/report.js';
 
 export type Aliases = Record<string, string>;
 
-/** Case- and space-insensitive lookup: "meta  platforms" finds the alias written "Meta Platforms". */
+/** Case- and space-insensitive lookup: "acme  corporation" finds the alias written "Acme Corporation". */
 function aliasLookup(aliases: Aliases): (name: string) => string {
   const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
   const table = new Map(Object.entries(aliases).map(([from, to]) => [norm(from), to.trim()]));

@@ -54,7 +54,7 @@ export const Config = z.strictObject({
       'expected an object with "attributes" and/or "codes"',
     )
     .optional(),
-  /** Other names of one entity: { "Meta Platforms": "Meta" } reports "Meta Platforms" as "Meta". */
+  /** Other names of one entity: { "Acme Corporation": "Acme" } reports "Acme Corporation" as "Acme". */
   aliases: z.record(nonEmpty, nonEmpty, 'expected an object mapping a name to its canonical name').optional(),
   /** Names to recognise as organisations, people or places wherever they stand, over the rules' guesses. */
   lexicon: z

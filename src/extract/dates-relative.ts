@@ -1,4 +1,4 @@
-// Finds dates that only make sense against the document's own date: weekdays ("told Bloomberg on Wednesday"),
+// Finds dates that only make sense against the document's own date: weekdays ("told the AP on Wednesday"),
 // "yesterday", "last week", "earlier this month", "two years ago".
 import { wordBefore } from './dates-absolute.js';
 import {

@@ -197,7 +197,7 @@ const LOWER_ARTICLES = new Set(['la', 'las', 'los', 'le', 'les', 'der', 'den', '
 // Capitalised articles that open place and organisation names in other languages ("Le Mans", "Los Angeles", "El Paso").
 export const NAME_ARTICLES = new Set(['le', 'la', 'les', 'el', 'los', 'las', 'al', 'de', 'van', 'von', 'san', 'santa']);
 
-/** Groups capitalised tokens into runs ("Amazon Web Services", "Bank of America", "AT & T"). */
+/** Groups capitalised tokens into runs ("Bank of America", "Federal Reserve Board", "AT & T"). */
 export function capitalisedRuns(tokens: Token[], text: string): Token[][] {
   const runs: Token[][] = [];
   let i = 0;

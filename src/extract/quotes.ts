@@ -109,7 +109,7 @@ function isPartial(text: string, prefixStart: number, quoteStart: number, quote:
   if (last === ',' && /[”"»]|’(?!\p{L})/u.test(prefix)) return false;
   if (!/^\P{L}*\p{Lu}/u.test(quote)) return true;
   if (last === ',') return false;
-  // "She said “We…”", "told Reuters that “The…”": a capitalised quote that is the verb's whole complement.
+  // "She said “We…”", "told the AP that “The…”": a capitalised quote that is the verb's whole complement.
   const tail = prefix.slice(-60);
   const offset = prefixStart + prefix.length - tail.length;
   const verbs = findVerbs(text, offset, offset + tail.length);

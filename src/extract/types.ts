@@ -21,6 +21,6 @@ export type PercentFound = Found<PercentValue>;
 export type DateFound = Found<DateValue>;
 
 export interface QuoteFound extends Found<QuoteValue> {
-  /** Span of the speaker phrase as written ("an OpenAI spokesperson"), when found. */
+  /** Span of the speaker phrase as written ("an Acme spokesperson"), when found. */
   speakerSpan?: { start: number; end: number };
 }

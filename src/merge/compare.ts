@@ -16,7 +16,7 @@ export interface Interval {
 
 /**
  * Place value of the last digit as a reporter writes the figure: over the largest power of a thousand it reaches
- * ("14.8 billion" → 1e8, "15 billion" → 1e9, "100 million" → 1e6, "49" → 1, "49.5" → 0.1).
+ * ("6.1 billion" → 1e8, "6 billion" → 1e9, "100 million" → 1e6, "49" → 1, "49.5" → 0.1).
  */
 export function precisionOf(x: number): number {
   if (x === 0 || !Number.isFinite(x)) return 1;

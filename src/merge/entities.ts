@@ -1,5 +1,5 @@
-// Gives every entity mention its corpus-wide canonical name (and kind), so that "Wang" in one article and
-// "Alexandr Wang" in another are one person. Works from mentions alone, so shards can be merged later.
+// Gives every entity mention its corpus-wide canonical name (and kind), so that "Doe" in one article and
+// "Jane Doe" in another are one person. Works from mentions alone, so shards can be merged later.
 import type { Claim, Mention } from '../model/report.js';
 import { canonicalizeAcrossDocuments, entityKey } from './canonical.js';
 

@@ -15,7 +15,7 @@ export const MoneyValue = z.object({
   min: z.number().nullable(),
   max: z.number().nullable(),
   approximate: z.boolean(),
-  /** The mention this one converts into another currency ("$14.3 billion (£10.55 billion)"). */
+  /** The mention this one converts into another currency ("$6.1 billion (£4.5 billion)"). */
   conversionOf: z.string().optional(),
 });
 

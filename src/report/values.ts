@@ -32,7 +32,7 @@ function displayDate(text: string, d: DateValue): string {
   return resolved && resolved !== text ? `${text} → ${resolved}` : text;
 }
 
-/** 14800000000 → "14.8 billion". */
+/** 6100000000 → "6.1 billion". */
 export function compact(n: number): string {
   const scales: Array<[number, string]> = [
     [1e12, 'trillion'],
