@@ -35,7 +35,7 @@ function make(
   iso: string | null,
   period: Period | null,
   granularity: DateValue['granularity'],
-  extra: Partial<Pick<DateValue, 'month' | 'day' | 'relative'>> = {},
+  extra: Partial<Pick<DateValue, 'month' | 'day' | 'relative' | 'weekday'>> = {},
 ): DateValue {
   return {
     iso,
@@ -184,10 +184,11 @@ export function resolveSpec(spec: DateSpec, refDay: number | null, tense: () => 
       return absoluteValue(spec, chooseYear(spec, refDay, tense()), true);
     }
     case 'weekday': {
-      if (refDay === null) return make(null, null, 'day', { relative: true });
+      // The weekday is kept even when it resolves: another source's date for the same event can contradict it.
+      if (refDay === null) return make(null, null, 'day', { relative: true, weekday: spec.wd });
       const needsTense = spec.modifier === null || spec.modifier === 'this';
       const n = weekdayDay(refDay, spec.wd, spec.modifier, needsTense ? tense() : null);
-      return make(formatDay(n), { from: n, to: n }, 'day', { relative: true });
+      return make(formatDay(n), { from: n, to: n }, 'day', { relative: true, weekday: spec.wd });
     }
     case 'dayOffset': {
       if (refDay === null) return make(null, null, 'day', { relative: true });

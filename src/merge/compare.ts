@@ -92,6 +92,8 @@ export function isExact(v: { amount: number | null; min: number | null; max: num
  * without a year compares by month and day only. Null when the two cannot be compared.
  */
 export function datesAgree(a: DateValue, b: DateValue): boolean | null {
+  // "on Wednesday" against a full date of the same event that falls on another day of the week.
+  if (weekdayContradicts(a, b) || weekdayContradicts(b, a)) return false;
   if (a.from && a.to && b.from && b.to) return a.from <= b.to && b.from <= a.to;
   const parts = (d: DateValue) => {
     const m = d.iso?.match(/^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/);
@@ -138,4 +140,13 @@ export function rolesAgree(a: RoleValue, b: RoleValue): boolean | null {
   const y = base(b.title);
   if (x === y) return true;
   return !(CHIEF_OFFICE.test(x) && CHIEF_OFFICE.test(y) && x !== 'co-ceo' && y !== 'co-ceo');
+}
+
+/** A weekday ("on Wednesday") contradicts a full calendar date that is not that weekday. */
+function weekdayContradicts(named: DateValue, other: DateValue): boolean {
+  if (named.weekday === undefined || other.weekday !== undefined) return false;
+  if (!other.iso || !/^\d{4}-\d{2}-\d{2}$/.test(other.iso)) return false;
+  const [y, m, d] = other.iso.split('-').map(Number);
+  const jsDay = new Date(Date.UTC(y, m - 1, d)).getUTCDay(); // 0 = Sunday
+  return (jsDay + 6) % 7 !== named.weekday;
 }

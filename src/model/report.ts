@@ -39,6 +39,8 @@ export const DateValue = z.object({
   day: z.number().int().min(1).max(31).nullable().optional(),
   /** True when the value was resolved against the document's own date (weekdays, "last week"). */
   relative: z.boolean().optional(),
+  /** For a weekday ("on Wednesday"): 0 = Monday … 6 = Sunday, kept so a date of the same event can contradict it. */
+  weekday: z.number().int().min(0).max(6).optional(),
 });
 
 export const QuoteValue = z.object({

@@ -86,12 +86,16 @@ describe('dates at the granularity both give', () => {
   const day = (iso: string): DateValue => ({ iso, from: iso, to: iso, granularity: 'day' });
   const noYear = (month: number, d: number): DateValue => ({ iso: null, from: null, to: null, granularity: 'partial', month, day: d });
   const month = (iso: string, from: string, to: string): DateValue => ({ iso, from, to, granularity: 'month' });
-  it.each([
+  const weekday = (wd: number): DateValue => ({ iso: null, from: null, to: null, granularity: 'day', relative: true, weekday: wd });
+  it.each<[string, DateValue, DateValue, boolean]>([
     ['June 12 vs June 12 without a year', day('2025-06-12'), noYear(6, 12), true],
     ['June vs June 12', month('2025-06', '2025-06-01', '2025-06-30'), day('2025-06-12'), true],
     ['June 12 vs June 13', day('2025-06-12'), day('2025-06-13'), false],
     ['June 12 vs July 12 without a year', day('2025-06-12'), noYear(7, 12), false],
     ['2025-06-12 vs 2024-06-12', day('2025-06-12'), day('2024-06-12'), false],
+    // 2025-06-12 is a Thursday (weekday 3, Monday = 0).
+    ['Thursday (no document date) vs 2025-06-12', weekday(3), day('2025-06-12'), true],
+    ['Wednesday (no document date) vs 2025-06-12', weekday(2), day('2025-06-12'), false],
   ])('%s → %s', (_, a, b, agree) => {
     expect(datesAgree(a, b)).toBe(agree);
   });

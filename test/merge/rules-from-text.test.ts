@@ -34,6 +34,11 @@ describe.each([
     'Officials at Harbor City Council put the damage to the Riverside Arena at €30 million.',
     'Harbor City Council estimated the damage to the Riverside Arena at €45 million.',
   ],
+  [
+    'DATE_MISMATCH',
+    'Acme Corp announced its takeover of Globex Inc on Wednesday.',
+    'The takeover of Globex Inc by Acme Corp was announced on June 12, 2025.',
+  ],
   ['ROLE_MISMATCH', 'Acme CFO Jane Doe declined to comment.', 'Acme COO Jane Doe declined to comment.'],
   ['AGE_MISMATCH', 'Jane Doe, 54, has run Acme Corp since 2019.', 'Jane Doe, 56, took over Acme Corp in 2019.'],
 ])('%s', (code, a, b) => {
@@ -64,13 +69,18 @@ describe('no false alarm', () => {
       'Acme Corp announced its takeover of Globex Inc in March 2025.',
       'The takeover of Globex Inc by Acme Corp was announced on March 5, 2025.',
     ],
+    [
+      'a weekday that fits the date',
+      'Acme Corp announced its takeover of Globex Inc on Thursday.',
+      'The takeover of Globex Inc by Acme Corp was announced on June 12, 2025.',
+    ],
     ['a founder who is also CEO', 'Jane Doe, the founder of Acme Corp, declined to comment.', 'Acme CEO Jane Doe declined to comment.'],
     ['the same age', 'Jane Doe, 54, has run Acme Corp since 2019.', 'Jane Doe, 54, took over Acme Corp in 2019.'],
     ['an advert price', 'Save $200 on your Acme Corp conference pass.', 'Save $300 on your Acme Corp conference pass.'],
   ])('%s', (name, a, b) => {
     expect(conflicts(a, b)).toEqual([]);
     const separate = name === 'the same number meaning two things' || name === 'an advert price';
-    const shared = facts(a, b).filter((f) => f.kind !== 'date' || name.includes('month'));
+    const shared = facts(a, b).filter((f) => f.kind !== 'date' || name.includes('month') || name.includes('weekday'));
     const together = shared.filter((f) => new Set(f.values.flatMap((v) => v.docs)).size === 2);
     if (separate) expect(together).toEqual([]);
     else expect(together.map((f) => f.status)).toContain('agreed');
