@@ -136,13 +136,7 @@ const TOTAL_NUMBER_AT = new RegExp(
 const SOURCE_AFTER = new RegExp(`^${SP}*,?${SP}*(?:${alternation(COUNT_LEXICON.sourceAfter)})${WB}`, 'iu');
 const WORD_BEFORE = /([\p{L}\p{N}.'’-]+)[ \t\u00a0]*$/u;
 
-interface Quantity {
-  start: number;
-  end: number;
-  count: number;
-  min: number | null;
-  max: number | null;
-  approximate: boolean;
+interface Quantity extends Pick<CountFound, 'start' | 'end' | 'count' | 'min' | 'max' | 'approximate'> {
   /** Digits: checked against years and blockers; words and vague forms are never years. */
   digits: boolean;
   vague: boolean;

@@ -13,6 +13,7 @@ import {
   YEAR_UNITS_AFTER,
 } from './dates-lexicon.js';
 import type { DateCandidate, PartOf } from './dates-resolve.js';
+import { scan } from './dates-spans.js';
 
 const S = '[ \\t\\u00a0]';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{L}\\d]|[.:,]\\d)';
@@ -75,17 +76,6 @@ function wordAfter(text: string, i: number): string {
   const start = k;
   while (k < text.length && k - start < 40 && /\p{L}/u.test(text[k])) k++;
   return text.slice(start, k).toLowerCase();
-}
-
-/** Runs a global regex, letting `accept` turn each match into a candidate or reject it. */
-function scan(re: RegExp, text: string, out: DateCandidate[], accept: (m: RegExpExecArray) => DateCandidate | null) {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const c = accept(m);
-    if (c) out.push(c);
-    // Retry one character on so a rejected match does not hide a valid one starting inside it.
-    re.lastIndex = c ? m.index + m[0].length : m.index + 1;
-  }
 }
 
 /**

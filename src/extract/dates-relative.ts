@@ -10,6 +10,7 @@ import {
   WEEKDAY_NOT_DATE_PREFIXES,
 } from './dates-lexicon.js';
 import type { DateCandidate, WeekdayModifier } from './dates-resolve.js';
+import { scan } from './dates-spans.js';
 
 const S = '[ \\t\\u00a0]';
 const B = '(?<![\\p{L}\\d])';
@@ -28,15 +29,6 @@ const WEEKDAY_RE = new RegExp(`${B}(${WEEKDAY_FULL_SRC})${E}`, 'giu');
 const WEEKDAY_MODIFIER_RE = new RegExp(`${B}(this${S}+past|last|this|next|past|coming)${S}+$`, 'iu');
 
 const isUpper = (c: string | undefined) => c !== undefined && c !== c.toLowerCase();
-
-function scan(re: RegExp, text: string, out: DateCandidate[], accept: (m: RegExpExecArray) => DateCandidate | null) {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const c = accept(m);
-    if (c) out.push(c);
-    re.lastIndex = c ? m.index + m[0].length : m.index + 1;
-  }
-}
 
 /** "USA Today", "the Today programme": a capitalised "Today" inside a run of capitalised words is a name. */
 function isTitleWord(text: string, start: number): boolean {

@@ -34,3 +34,14 @@ export function keepLongest(candidates: DateCandidate[], textLength: number): Da
   }
   return kept.sort((a, b) => a.start - b.start);
 }
+
+/** Runs a global regex over the text, keeping the candidates `accept` makes of its matches. */
+export function scan(re: RegExp, text: string, out: DateCandidate[], accept: (m: RegExpExecArray) => DateCandidate | null) {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const c = accept(m);
+    if (c) out.push(c);
+    // Retry one character on so a rejected match does not hide a valid one starting inside it.
+    re.lastIndex = c ? m.index + m[0].length : m.index + 1;
+  }
+}

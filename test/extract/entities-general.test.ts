@@ -7,17 +7,8 @@ import { makeContext } from '../../src/extract/text.js';
 import kinds from '../../src/extract/lexicon/entities-kinds.json' with { type: 'json' };
 import roleTitles from '../../src/extract/lexicon/roles-titles.json' with { type: 'json' };
 import titles from '../../src/extract/lexicon/entities-titles.json' with { type: 'json' };
+import { type Row, org, person, place, run } from './entity-rows.js';
 
-type Kind = 'person' | 'organization' | 'place';
-type Row = [surface: string, kind: Kind, canonical: string];
-
-function run(text: string): Row[] {
-  return extractEntities(makeContext(text, null)).map((e) => [text.slice(e.start, e.end), e.kind, e.value.canonical]);
-}
-
-const org = (s: string, c = s): Row => [s, 'organization', c];
-const person = (s: string, c = s): Row => [s, 'person', c];
-const place = (s: string, c = s): Row => [s, 'place', c];
 
 describe('a person needs evidence', () => {
   it.each<[string, Row[]]>([

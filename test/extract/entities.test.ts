@@ -11,17 +11,8 @@ import products from '../../src/extract/lexicon/entities-products.json' with { t
 import stop from '../../src/extract/lexicon/entities-stopwords.json' with { type: 'json' };
 import suffixes from '../../src/extract/lexicon/entities-org-suffixes.json' with { type: 'json' };
 import titles from '../../src/extract/lexicon/entities-titles.json' with { type: 'json' };
+import { type Kind, type Row, org, person, place, run } from './entity-rows.js';
 
-type Kind = 'person' | 'organization' | 'place';
-type Row = [surface: string, kind: Kind, canonical: string];
-
-function run(text: string): Row[] {
-  return extractEntities(makeContext(text, null)).map((e) => [text.slice(e.start, e.end), e.kind, e.value.canonical]);
-}
-
-const org = (s: string, c = s): Row => [s, 'organization', c];
-const person = (s: string, c = s): Row => [s, 'person', c];
-const place = (s: string, c = s): Row => [s, 'place', c];
 
 describe('organisations', () => {
   it.each<[string, Row[]]>([
