@@ -38,6 +38,8 @@ interface CompiledTrigger {
   pattern: RegExp;
   /** The trigger's first word, lower-cased, when plain ASCII: a sentence without it cannot match (see hitsIn). */
   literal: string | null;
+  /** The literal is letters and digits and must be a whole word of the sentence (no trailing "*" on it). */
+  wholeWord: boolean;
 }
 
 /** The attribute given to a mention no trigger explains; such facts never conflict. */
@@ -57,9 +59,12 @@ export function compileAttributes(lexicon: AttributeLexicon): Map<string, Compil
       const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${triggerSource(trigger)}(?![\\p{L}\\p{N}])`, 'giu');
       const first = trigger.split(/\s+/)[0].replace(/\*$/, '').toLowerCase();
       const literal = /^[\x20-\x7e]+$/.test(first) ? first : null;
+      // A one-word trigger ending in "*" may go on with more letters; any other trigger's first word ends at a
+      // space or a non-letter, so in the lower-cased sentence it is a whole run of [a-z0-9] (see sentenceWords).
+      const wholeWord = literal !== null && /^[a-z0-9]+$/.test(literal) && !(trigger.endsWith('*') && !/\s/.test(trigger));
       for (const kind of attr.kinds) {
         const list = byKind.get(kind) ?? [];
-        list.push({ attribute: attr.name, conflicts: attr.conflicts, strong, onlyBefore: attr.before === true, pattern, literal });
+        list.push({ attribute: attr.name, conflicts: attr.conflicts, strong, onlyBefore: attr.before === true, pattern, literal, wholeWord });
         byKind.set(kind, list);
       }
     };
@@ -119,25 +124,43 @@ interface TriggerHit {
   text: string;
 }
 
-// The mentions of one sentence come one after another: its trigger matches are found once, not once per mention.
-let lastHits: { kind: string; sentence: string; hits: TriggerHit[] } | null = null;
+// The mentions of one sentence come one after another, their kinds interleaved (a sum, a share, a date): each
+// kind's trigger matches are found once per sentence, not once per mention.
+const lastHits = new Map<string, { sentence: string; hits: TriggerHit[] }>();
+let lastFolded: { sentence: string; folded: string; words: Set<string> } | null = null;
+
+/**
+ * The maximal runs of [a-z0-9] in the lower-cased sentence. A trigger match starts after a non-letter and its first
+ * word is followed by a space or a non-letter; lower-casing maps no non-letter to an ASCII letter or digit, and the
+ * only non-ASCII letters the patterns' case folding equates with ASCII ones (the Kelvin sign, the long s) become
+ * ASCII in `folded`. So a whole-word literal that is not one of these runs cannot match: one Set lookup instead of a
+ * substring search per trigger.
+ */
+function sentenceWords(folded: string): Set<string> {
+  return new Set(folded.match(/[a-z0-9]+/g) ?? []);
+}
 
 /** Every match of every trigger of the kind in the sentence, in trigger order then position order. */
 function hitsIn(kind: string, sentence: string): TriggerHit[] {
-  if (lastHits && lastHits.kind === kind && lastHits.sentence === sentence) return lastHits.hits;
+  const last = lastHits.get(kind);
+  if (last && last.sentence === sentence) return last.hits;
   // A cheap substring test skips most of the ~100 patterns (and their compilation). Lower-casing is at least as
   // permissive as the patterns' case folding for ASCII words, except the long s, which folds to "s".
-  let folded = sentence.toLowerCase();
-  if (folded.includes('\u017f')) folded = folded.replace(/\u017f/g, 's');
+  if (!lastFolded || lastFolded.sentence !== sentence) {
+    let folded = sentence.toLowerCase();
+    if (folded.includes('\u017f')) folded = folded.replace(/\u017f/g, 's');
+    lastFolded = { sentence, folded, words: sentenceWords(folded) };
+  }
+  const { folded, words } = lastFolded;
   const hits: TriggerHit[] = [];
   for (const t of compiled.get(kind) ?? []) {
-    if (t.literal !== null && !folded.includes(t.literal)) continue;
+    if (t.wholeWord ? !words.has(t.literal as string) : t.literal !== null && !folded.includes(t.literal)) continue;
     t.pattern.lastIndex = 0;
     for (let m = t.pattern.exec(sentence); m; m = t.pattern.exec(sentence)) {
       hits.push({ t, start: m.index, end: m.index + m[0].length, text: m[0] });
     }
   }
-  lastHits = { kind, sentence, hits };
+  lastHits.set(kind, { sentence, hits });
   return hits;
 }
 

@@ -10,11 +10,14 @@
 //   estimate     "about/around/some 100"           count=100  min=null max=null approximate=true
 //   range        "10-20 people", "between 10 and 20"  count=10 min=10   max=20   approximate=false
 //   vague        "hundreds of", "a dozen"          count=min  min/max from the lexicon       approximate=true
+import { firstCharGuard } from './regex-guard.js';
+import { allMatches, prefixScanner } from './prefix-scan.js';
 import { z } from 'zod';
 import data from './lexicon/counts-nouns.json' with { type: 'json' };
 import {
   HEDGES,
   NUMBER_SOURCE,
+  NUMBER_WORD_FIRST,
   NUMBER_WORD_SOURCE,
   SP,
   alternation,
@@ -111,9 +114,11 @@ const DIGITS_RE = new RegExp(
 );
 /** "three", "twenty-five", "two hundred". */
 const WORDS_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}-])(${NUMBER_WORD_SOURCE})(?:${SP}+(${alternation(SCALE_WORDS.keys())}))?(?![\\p{L}\\p{N}-])`,
+  `${firstCharGuard(NUMBER_WORD_FIRST)}(?<![\\p{L}\\p{N}-])(${NUMBER_WORD_SOURCE})(?:${SP}+(${alternation(SCALE_WORDS.keys())}))?(?![\\p{L}\\p{N}-])`,
   'giu',
 );
+// Number words are tried only where one starts (see prefix-scan.ts).
+const WORDS_AT = prefixScanner(WORDS_RE, NUMBER_WORD_FIRST);
 const WORD_QUANTITY_RE = new RegExp(`(?<![\\p{L}\\p{N}-])(${alternation(Object.keys(COUNT_LEXICON.wordQuantities))})${WB}`, 'giu');
 const VAGUE_RE = new RegExp(`(?<![\\p{L}\\p{N}-])(${alternation(Object.keys(COUNT_LEXICON.vague))})${SP}+of${WB}`, 'giu');
 /** After a quantity: up to two modifiers, then a counted noun ("1,500 full-time employees"). */
@@ -133,6 +138,9 @@ const TOTAL_NUMBER_AT = new RegExp(
   `(${NUMBER_SOURCE})(?:${SP}+(${alternation(SCALE_WORDS.keys())}))?${WB}|(${NUMBER_WORD_SOURCE})${WB}`,
   'iuy',
 );
+// Vague quantities and totals are tried only where one of their words starts (see prefix-scan.ts).
+const VAGUE_AT = prefixScanner(VAGUE_RE, Object.keys(COUNT_LEXICON.vague));
+const TOTAL_AT = prefixScanner(TOTAL_RE, [...TOTALS.keys()]);
 const SOURCE_AFTER = new RegExp(`^${SP}*,?${SP}*(?:${alternation(COUNT_LEXICON.sourceAfter)})${WB}`, 'iu');
 const WORD_BEFORE = /([\p{L}\p{N}.'’-]+)[ \t\u00a0]*$/u;
 
@@ -188,7 +196,7 @@ function scanQuantities(text: string): Quantity[] {
     const hedge = hedgeBefore(text, start);
     out.push({ start, end, ...bounded(n, hedge, plus !== null), digits: !scaleWord, vague: false, hedged: hedge !== null || plus !== null });
   }
-  for (const m of text.matchAll(WORDS_RE)) {
+  for (const m of allMatches(WORDS_AT, WORDS_RE, text)) {
     const n = wordNumber(m[1]);
     if (n === null || n === 0) continue;
     const scale = m[2] ? (SCALE_WORDS.get(m[2].toLowerCase()) ?? 1) : 1;
@@ -200,7 +208,7 @@ function scanQuantities(text: string): Quantity[] {
     if (n === undefined) continue;
     out.push({ start: m.index, end: m.index + m[0].length, count: n, min: null, max: null, approximate: true, digits: false, vague: true, hedged: true });
   }
-  for (const m of text.matchAll(VAGUE_RE)) {
+  for (const m of allMatches(VAGUE_AT, VAGUE_RE, text)) {
     const range = COUNT_LEXICON.vague[norm(m[1])];
     if (!range) continue;
     // The span is the vague quantity itself ("hundreds"); "of" is read again with the noun.
@@ -274,7 +282,7 @@ function triggerFor(text: string, q: Quantity, nounEnd: number, noun: Noun, sent
 /** Totals that lead to their number: "the death toll rose to 30", "a workforce of 1,500". */
 function scanTotals(text: string): Map<number, { end: number; value: Quantity; lemma: string; attribute: string }> {
   const out = new Map<number, { end: number; value: Quantity; lemma: string; attribute: string }>();
-  for (const m of text.matchAll(TOTAL_RE)) {
+  for (const m of allMatches(TOTAL_AT, TOTAL_RE, text)) {
     const total = TOTALS.get(norm(m[1]));
     if (!total) continue;
     const pos = m.index + m[0].length;

@@ -2,8 +2,10 @@
 // "2025-06-13", "mid-June", "Q3 2025", "in March", "2016". Every pattern is a linear regex; context checks
 // (capitals, the word before a bare year or month) run on each match in code.
 import { isValidDay } from './dates-calendar.js';
+import { firstCharGuard } from './regex-guard.js';
 import {
   BARE_MONTH_BEFORE,
+  DATE_NAMES,
   MONTH_BY_NAME,
   MONTH_FULL_SRC,
   MONTH_SRC,
@@ -13,7 +15,8 @@ import {
   YEAR_UNITS_AFTER,
 } from './dates-lexicon.js';
 import type { DateCandidate, PartOf } from './dates-resolve.js';
-import { scan } from './dates-spans.js';
+import { scan, scanAt } from './dates-spans.js';
+import { prefixScanner } from './prefix-scan.js';
 
 const S = '[ \\t\\u00a0]';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{L}\\d]|[.:,]\\d)';
@@ -24,13 +27,17 @@ const TIME =
   `(?:,?${S}+(?:at${S}+)?\\d{1,2}(?::\\d{2}){0,2}${S}*[ap]\\.?m\\.?(?![\\p{L}])(?:${S}+${TZ})?` +
   `|,?${S}+(?:at${S}+)?\\d{1,2}:\\d{2}(?::\\d{2})?(?![\\d])(?:${S}*${TZ})?)?`;
 const WD_PREFIX = `(?:(${WEEKDAY_SRC}),?${S}+)?`;
+// First characters a match can start with (see regex-guard.ts).
+const MONTH_WORDS = DATE_NAMES.months.flat();
+const WEEKDAY_WORDS = DATE_NAMES.weekdays.flat();
+const MONTH_FULL_WORDS = DATE_NAMES.months.map((g) => g[0]);
 
-const MDY_RE = new RegExp(`${WD_PREFIX}(${MONTH_SRC})${S}+${DAY}(?:(?:,${S}*|${S}+)${YEAR})?${TIME}`, 'giu');
+const MDY_RE = new RegExp(`${firstCharGuard([...WEEKDAY_WORDS, ...MONTH_WORDS])}${WD_PREFIX}(${MONTH_SRC})${S}+${DAY}(?:(?:,${S}*|${S}+)${YEAR})?${TIME}`, 'giu');
 const DMY_RE = new RegExp(
-  `${WD_PREFIX}(?:the${S}+)?${DAY}${S}+(?:of${S}+)?(${MONTH_SRC})(?![\\p{L}])(?:,?${S}+${YEAR})?${TIME}`,
+  `${firstCharGuard([...WEEKDAY_WORDS, 'the'], '0123456789')}${WD_PREFIX}(?:the${S}+)?${DAY}${S}+(?:of${S}+)?(${MONTH_SRC})(?![\\p{L}])(?:,?${S}+${YEAR})?${TIME}`,
   'giu',
 );
-const MY_RE = new RegExp(`(${MONTH_SRC})(?:,?${S}+|${S}+of${S}+)${YEAR}`, 'giu');
+const MY_RE = new RegExp(`${firstCharGuard(MONTH_WORDS)}(${MONTH_SRC})(?:,?${S}+|${S}+of${S}+)${YEAR}`, 'giu');
 const ISO_RE = new RegExp(
   '(?<![\\d./-])((?:19|20)\\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])' +
     '(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?(?![\\d-])',
@@ -39,17 +46,23 @@ const ISO_RE = new RegExp(
 const SLASH_DMY_RE = /(?<![\d./-])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?![\d/])/gu;
 const SLASH_YMD_RE = /(?<![\d./-])((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})(?![\d/])/gu;
 const PART_RE = new RegExp(
-  `(?<![\\p{L}])(early|mid|late|end${S}+of|beginning${S}+of|start${S}+of|middle${S}+of)(?:${S}*-${S}*|${S}+)` +
+  `${firstCharGuard(['early', 'mid', 'late', 'end', 'beginning', 'start', 'middle'])}(?<![\\p{L}])(early|mid|late|end${S}+of|beginning${S}+of|start${S}+of|middle${S}+of)(?:${S}*-${S}*|${S}+)` +
     `(?:(${MONTH_FULL_SRC})(?![\\p{L}])(?:,?${S}+${YEAR})?|${YEAR})`,
   'giu',
 );
 const QUARTER_RE = new RegExp(`(?<![\\p{L}\\d])([QH])([1-4])${S}+${YEAR}`, 'gu');
 const QUARTER_WORDS_RE = new RegExp(
-  `(?<![\\p{L}])(first|second|third|fourth|1st|2nd|3rd|4th)${S}+(quarter|half)${S}+(?:of${S}+)?${YEAR}`,
+  `${firstCharGuard(['first', 'second', 'third', 'fourth', '1st', '2nd', '3rd', '4th'])}(?<![\\p{L}])(first|second|third|fourth|1st|2nd|3rd|4th)${S}+(quarter|half)${S}+(?:of${S}+)?${YEAR}`,
   'giu',
 );
-const BARE_MONTH_RE = new RegExp(`(?<![\\p{L}\\d])(?:(last|next|this)${S}+)?(${MONTH_FULL_SRC})(?![\\p{L}\\d])`, 'giu');
+const BARE_MONTH_RE = new RegExp(`${firstCharGuard(['last', 'next', 'this', ...MONTH_FULL_WORDS])}(?<![\\p{L}\\d])(?:(last|next|this)${S}+)?(${MONTH_FULL_SRC})(?![\\p{L}\\d])`, 'giu');
 const YEAR_RE = /(?<![\p{L}\d])((?:19|20)\d{2})(?!\d)/gu;
+// Where each word-led pattern can start (see dates-prefix.ts): the words its alternatives open with.
+const MDY_AT = prefixScanner(MDY_RE, [...WEEKDAY_WORDS, ...MONTH_WORDS]);
+const MY_AT = prefixScanner(MY_RE, MONTH_WORDS);
+const PART_AT = prefixScanner(PART_RE, ['early', 'mid', 'late', 'end', 'beginning', 'start', 'middle']);
+const QUARTER_WORDS_AT = prefixScanner(QUARTER_WORDS_RE, ['first', 'second', 'third', 'fourth', '1st', '2nd', '3rd', '4th']);
+const BARE_MONTH_AT = prefixScanner(BARE_MONTH_RE, ['last', 'next', 'this', ...MONTH_FULL_WORDS]);
 
 const isUpper = (c: string | undefined) => c !== undefined && c !== c.toLowerCase() && c === c.toUpperCase();
 const isLetterOrDigit = (c: string | undefined) => c !== undefined && /[\p{L}\d]/u.test(c);
@@ -101,7 +114,7 @@ function dayCandidate(
 }
 
 function scanMonthDay(text: string, out: DateCandidate[]) {
-  scan(MDY_RE, text, out, (m) => {
+  scanAt(MDY_AT, MDY_RE, text, out, (m) => {
     const [all, wd, mon, day, year] = m;
     if (!isUpper(mon[0]) || (wd && !isUpper(wd[0]))) return null;
     if (!startsCleanly(text, m.index, year !== undefined)) return null;
@@ -137,7 +150,7 @@ function scanNumeric(text: string, out: DateCandidate[]) {
 }
 
 function scanMonthYear(text: string, out: DateCandidate[]) {
-  scan(MY_RE, text, out, (m) => {
+  scanAt(MY_AT, MY_RE, text, out, (m) => {
     const month = monthOf(m[1]);
     if (!month || !isUpper(m[1][0]) || !startsCleanly(text, m.index, true)) return null;
     return { start: m.index, end: m.index + m[0].length, spec: { kind: 'month', y: Number(m[2]), m: month } };
@@ -147,7 +160,7 @@ function scanMonthYear(text: string, out: DateCandidate[]) {
 const PART_WORDS: Record<string, PartOf> = { early: 'early', mid: 'mid', late: 'late', end: 'late', beginning: 'early', start: 'early', middle: 'mid' };
 
 function scanParts(text: string, out: DateCandidate[]) {
-  scan(PART_RE, text, out, (m) => {
+  scanAt(PART_AT, PART_RE, text, out, (m) => {
     const [all, word, mon, yearAfterMonth, yearAlone] = m;
     const part = PART_WORDS[word.split(/[ \t\u00a0]/)[0].toLowerCase()];
     if (mon !== undefined && !isUpper(mon[0])) return null;
@@ -163,7 +176,7 @@ function scanParts(text: string, out: DateCandidate[]) {
     const fromM = (n - 1) * span + 1;
     return { start: m.index, end: m.index + m[0].length, spec: { kind: 'months', y: Number(m[3]), fromM, toM: fromM + span - 1 } };
   });
-  scan(QUARTER_WORDS_RE, text, out, (m) => {
+  scanAt(QUARTER_WORDS_AT, QUARTER_WORDS_RE, text, out, (m) => {
     const n = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 }[m[1].toLowerCase()];
     const span = m[2].toLowerCase() === 'quarter' ? 3 : 6;
     if (n === undefined || n * span > 12) return null;
@@ -173,7 +186,7 @@ function scanParts(text: string, out: DateCandidate[]) {
 }
 
 function scanBareMonths(text: string, out: DateCandidate[]) {
-  scan(BARE_MONTH_RE, text, out, (m) => {
+  scanAt(BARE_MONTH_AT, BARE_MONTH_RE, text, out, (m) => {
     const [all, modifier, mon] = m;
     const month = monthOf(mon);
     if (!month || !isUpper(mon[0])) return null;

@@ -1,7 +1,9 @@
 // Finds dates that only make sense against the document's own date: weekdays ("told the AP on Wednesday"),
 // "yesterday", "last week", "earlier this month", "two years ago".
 import { wordBefore } from './dates-absolute.js';
+import { firstCharGuard } from './regex-guard.js';
 import {
+  DATE_NAMES,
   NUMBER_WORDS,
   NUMBER_WORD_SRC,
   WEEKDAY_BY_NAME,
@@ -10,23 +12,29 @@ import {
   WEEKDAY_NOT_DATE_PREFIXES,
 } from './dates-lexicon.js';
 import type { DateCandidate, WeekdayModifier } from './dates-resolve.js';
-import { scan } from './dates-spans.js';
+import { scan, scanAt } from './dates-spans.js';
+import { prefixScanner } from './prefix-scan.js';
 
 const S = '[ \\t\\u00a0]';
 const B = '(?<![\\p{L}\\d])';
 const E = '(?![\\p{L}\\d])';
 
 const DAY_WORD_RE = new RegExp(
-  `${B}(?:(yesterday|today|tonight|tomorrow)|(last${S}+night)|(this${S}+(?:morning|afternoon|evening)))${E}`,
+  `${firstCharGuard(['yesterday', 'today', 'tonight', 'tomorrow', 'last', 'this'])}${B}(?:(yesterday|today|tonight|tomorrow)|(last${S}+night)|(this${S}+(?:morning|afternoon|evening)))${E}`,
   'giu',
 );
-const PERIOD_RE = new RegExp(`${B}(?:(earlier|later)${S}+)?(last|this|next)${S}+(week|month|year)${E}`, 'giu');
+const PERIOD_RE = new RegExp(`${firstCharGuard(['earlier', 'later', 'last', 'this', 'next'])}${B}(?:(earlier|later)${S}+)?(last|this|next)${S}+(week|month|year)${E}`, 'giu');
 // "ago" is rare and the count words ("a") common: find "ago" first, then read the words before it.
 const AGO_RE = new RegExp(`${B}ago${E}`, 'giu');
 const AGO_COUNT_RE = new RegExp(`${B}(\\d{1,3}|${NUMBER_WORD_SRC})${S}+(day|week|month|year)s?${S}+$`, 'iu');
-const WEEKDAY_RE = new RegExp(`${B}(${WEEKDAY_FULL_SRC})${E}`, 'giu');
+const WEEKDAY_RE = new RegExp(`${firstCharGuard(DATE_NAMES.weekdays.map((g) => g[0]))}${B}(${WEEKDAY_FULL_SRC})${E}`, 'giu');
 // Looked for behind a weekday in code: an optional group in front of the name would make every position a start.
 const WEEKDAY_MODIFIER_RE = new RegExp(`${B}(this${S}+past|last|this|next|past|coming)${S}+$`, 'iu');
+
+// Where each word-led pattern can start (see dates-prefix.ts).
+const DAY_WORD_AT = prefixScanner(DAY_WORD_RE, ['yesterday', 'today', 'tonight', 'tomorrow', 'last', 'this']);
+const PERIOD_AT = prefixScanner(PERIOD_RE, ['earlier', 'later', 'last', 'this', 'next']);
+const WEEKDAY_AT = prefixScanner(WEEKDAY_RE, DATE_NAMES.weekdays.map((g) => g[0]));
 
 const isUpper = (c: string | undefined) => c !== undefined && c !== c.toLowerCase();
 
@@ -42,7 +50,7 @@ function isTitleWord(text: string, start: number): boolean {
 }
 
 function scanDayWords(text: string, out: DateCandidate[]) {
-  scan(DAY_WORD_RE, text, out, (m) => {
+  scanAt(DAY_WORD_AT, DAY_WORD_RE, text, out, (m) => {
     const [all, word, lastNight] = m;
     const start = m.index;
     const end = start + all.length;
@@ -57,7 +65,7 @@ function scanDayWords(text: string, out: DateCandidate[]) {
 }
 
 function scanPeriods(text: string, out: DateCandidate[]) {
-  scan(PERIOD_RE, text, out, (m) => {
+  scanAt(PERIOD_AT, PERIOD_RE, text, out, (m) => {
     const [all, edge, which, unit] = m;
     // "over the last year" is the past twelve months, not the previous calendar year.
     if (!edge && wordBefore(text, m.index) === 'the') return null;
@@ -93,7 +101,7 @@ function followedByName(text: string, end: number): boolean {
 }
 
 function scanWeekdays(text: string, out: DateCandidate[]) {
-  scan(WEEKDAY_RE, text, out, (m) => {
+  scanAt(WEEKDAY_AT, WEEKDAY_RE, text, out, (m) => {
     const name = m[1];
     if (!isUpper(name[0])) return null;
     const nameStart = m.index;

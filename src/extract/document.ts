@@ -58,10 +58,11 @@ export function extractDocument(input: DocumentInput, options: ExtractOptions = 
   found.sort((a, b) => a.item.start - b.item.start || a.item.end - b.item.end || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
 
   const lines = new LineIndex(input.text);
-  const idByStart = new Map<string, string>();
+  // Only conversions look ids up, and only money mentions' (by start offset).
+  const moneyIdByStart = new Map<number, string>();
   const mentions: Mention[] = found.map(({ kind, item }, i) => {
     const id = `${input.id}#${i + 1}`;
-    idByStart.set(`${kind}@${item.start}`, id);
+    if (kind === 'money') moneyIdByStart.set(item.start, id);
     const { line, column } = lines.locate(item.start);
     const sentence = sentenceAt(ctx.sentences, item.start);
     const mention = {
@@ -74,15 +75,16 @@ export function extractDocument(input: DocumentInput, options: ExtractOptions = 
       line,
       column,
       value: { ...(item.value as object) },
-      ...(sentence ? { sentence: sentence.text } : {}),
     } as Mention;
+    // Assigned after the literal, it still comes right after `value` in the JSON.
+    if (sentence) mention.sentence = sentence.text;
     if (kind === 'date' && own && item.start < own.end && item.end > own.start) mention.role = 'dateline';
     return mention;
   });
   // A currency conversion points at the mention it converts, by id.
   found.forEach(({ kind, item }, i) => {
     const of = (item as { conversionOfStart?: number }).conversionOfStart;
-    const target = of === undefined ? undefined : idByStart.get(`money@${of}`);
+    const target = of === undefined ? undefined : moneyIdByStart.get(of);
     if (kind === 'money' && target) (mentions[i].value as { conversionOf?: string }).conversionOf = target;
   });
   const claims = extractClaims(input, ctx, entities, mentions, lines);

@@ -18,7 +18,21 @@ export interface LeftWords {
   raw: string;
 }
 
+// A piece's left words are read twice (list cues, then classification): they are kept per document text.
+let leftCache: { text: string; byStart: Map<number, LeftWords> } | null = null;
+
+/** The words before `start`. The result is shared between callers: do not modify it. */
 export function leftWords(text: string, start: number): LeftWords {
+  if (leftCache === null || leftCache.text !== text) leftCache = { text, byStart: new Map() };
+  let l = leftCache.byStart.get(start);
+  if (l === undefined) {
+    l = readLeftWords(text, start);
+    leftCache.byStart.set(start, l);
+  }
+  return l;
+}
+
+function readLeftWords(text: string, start: number): LeftWords {
   let raw = text.slice(Math.max(0, start - WINDOW), start);
   raw = raw.slice(raw.lastIndexOf('\n') + 1).toLowerCase();
   const parts = raw.split(/\s+/).filter((w) => w.length > 0);
@@ -36,10 +50,27 @@ export function leftWords(text: string, start: number): LeftWords {
 
 /** True when the words end with one of the phrases (each of 1–4 words). */
 function endsWithPhrase(words: string[], phrases: Set<string>): boolean {
+  // Every joined phrase ends with the last word: when no phrase does, none can match (and no string is built).
+  if (words.length === 0 || !lastWordsOf(phrases).has(words[words.length - 1])) return false;
+  // The phrase grows one word to the left per step (the same strings as joining the last n words).
+  let phrase = '';
   for (let n = 1; n <= Math.min(4, words.length); n++) {
-    if (phrases.has(words.slice(-n).join(' '))) return true;
+    const w = words[words.length - n];
+    phrase = n === 1 ? w : `${w} ${phrase}`;
+    if (phrases.has(phrase)) return true;
   }
   return false;
+}
+
+// The last space-separated word of every phrase of a set, per set.
+const lastWords = new WeakMap<Set<string>, Set<string>>();
+function lastWordsOf(phrases: Set<string>): Set<string> {
+  let last = lastWords.get(phrases);
+  if (last === undefined) {
+    last = new Set([...phrases].map((p) => p.slice(p.lastIndexOf(' ') + 1)));
+    lastWords.set(phrases, last);
+  }
+  return last;
 }
 
 const isTitle = (w: string) => TITLE_WORDS.has(w) || (w.endsWith('s') && TITLE_WORDS.has(w.slice(0, -1)));

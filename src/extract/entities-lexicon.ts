@@ -60,11 +60,46 @@ export const EXTRA_PLACES = set(PLACES.extraPlaces);
 export const PRODUCT_NAMES = set(PRODUCTS.products);
 
 
-/** compromise's lexicon tags for a word or phrase (lower-cased), or none. */
+// The lexicon as a Map of tag lists: looking a fresh string up in a 25,000-key object costs far more than in a Map,
+// and a single tag no longer needs a new array per call. Names inherited by the plain object ("constructor",
+// "toString") are looked up as the object does, so the answers stay the same as reading the object itself.
+const NO_TAGS: string[] = [];
+const TAGS = new Map<string, string[]>();
+{
+  const single = new Map<unknown, string[]>();
+  const add = (word: string, tags: unknown) => {
+    if (tags === undefined) return;
+    if (Array.isArray(tags)) TAGS.set(word, tags as string[]);
+    else {
+      let one = single.get(tags);
+      if (one === undefined) single.set(tags, (one = [tags as string]));
+      TAGS.set(word, one);
+    }
+  };
+  for (const word of Object.keys(LEXICON)) add(word, LEXICON[word]);
+  for (let proto = Object.getPrototypeOf(LEXICON); proto !== null; proto = Object.getPrototypeOf(proto)) {
+    for (const word of Object.getOwnPropertyNames(proto)) if (!TAGS.has(word)) add(word, (LEXICON as Record<string, unknown>)[word]);
+  }
+}
+const ORG_WORD_SET = new Set(Object.keys(ORG_WORDS).filter((w) => ORG_WORDS[w] === true));
+
+/** Caches a pure function of one word: the same few thousand words come back in every document. */
+function memo<T>(fn: (word: string) => T): (word: string) => T {
+  const cache = new Map<string, T>();
+  return (word: string) => {
+    const hit = cache.get(word);
+    if (hit !== undefined) return hit;
+    const value = fn(word);
+    // Bounded: a stream of unseen words must not grow memory without limit.
+    if (cache.size >= 50_000) cache.clear();
+    cache.set(word, value);
+    return value;
+  };
+}
+
+/** compromise's lexicon tags for a word or phrase (lower-cased), or none. The array is shared: do not modify it. */
 export function lexTags(phrase: string): string[] {
-  const tags = LEXICON[phrase.toLowerCase()];
-  if (tags === undefined) return [];
-  return Array.isArray(tags) ? tags : [tags];
+  return TAGS.get(phrase.toLowerCase()) ?? NO_TAGS;
 }
 
 const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person']);
@@ -75,30 +110,30 @@ const DATE_TAGS = new Set(['Month', 'WeekDay', 'Date', 'Holiday']);
 const FIRST_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
 
 /** A given name compromise knows, also written with accents it files without ("Ramón" → "ramon", "Inés" → "ines"). */
-export function isFirstName(word: string): boolean {
+function isFirstNameUncached(word: string): boolean {
   if (lexTags(word).some((t) => FIRST_NAME_TAGS.has(t))) return true;
   if (!/[^\x00-\x7f]/.test(word)) return false;
   const plain = word.normalize('NFD').replace(/\p{M}/gu, '');
   return plain !== word && lexTags(plain).some((t) => FIRST_NAME_TAGS.has(t));
 }
 
-export function isLastName(word: string): boolean {
+function isLastNameUncached(word: string): boolean {
   return lexTags(word).includes('LastName');
 }
 
 /** A known person written in full ("bill gates"). */
-export function isKnownPerson(phrase: string): boolean {
+function isKnownPersonUncached(phrase: string): boolean {
   return lexTags(phrase).includes('Person');
 }
 
-export function isKnownOrg(phrase: string): boolean {
+function isKnownOrgUncached(phrase: string): boolean {
   const tags = lexTags(phrase);
   // compromise files "inc", "ltd", "dept" as organisations too; a bare suffix names nothing.
   if (tags.includes('Abbreviation')) return false;
   return tags.includes('Organization') || tags.includes('SportsTeam');
 }
 
-export function isKnownPlace(phrase: string): boolean {
+function isKnownPlaceUncached(phrase: string): boolean {
   const lower = phrase.toLowerCase();
   if (EXTRA_PLACES.has(lower)) return true;
   const tags = lexTags(lower);
@@ -107,17 +142,17 @@ export function isKnownPlace(phrase: string): boolean {
   return tags.some((t) => PLACE_TAGS.has(t));
 }
 
-export function isDateWord(word: string): boolean {
+function isDateWordUncached(word: string): boolean {
   const lower = word.toLowerCase().replace(/\.$/, '');
   return lexTags(lower).some((t) => DATE_TAGS.has(t)) || /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(lower);
 }
 
-export function isDemonym(word: string): boolean {
+function isDemonymUncached(word: string): boolean {
   return DEMONYMS.has(word.toLowerCase()) || lexTags(word).includes('Demonym');
 }
 
 /** True when compromise knows the word only as an ordinary word (verb, noun, adjective...), not as a name. */
-export function isCommonWord(word: string): boolean {
+function isCommonWordUncached(word: string): boolean {
   const lower = word.toLowerCase();
   const tags = lexTags(lower);
   if (tags.length > 0) return !tags.some((t) => PROPER_TAGS.has(t));
@@ -139,11 +174,11 @@ function inflectionStems(w: string): string[] {
   return out.filter((s) => s.length > 2);
 }
 
-export function isVerbWord(word: string): boolean {
+function isVerbWordUncached(word: string): boolean {
   return lexTags(word).some((t) => t === 'Infinitive' || t === 'Imperative' || t === 'Verb' || t === 'PresentTense');
 }
 
-export function isFunctionWord(word: string): boolean {
+function isFunctionWordUncached(word: string): boolean {
   const lower = word.toLowerCase().replace(/[’']/g, "'");
   if (FUNCTION_WORDS.has(lower)) return true;
   return lexTags(lower).some(
@@ -151,13 +186,25 @@ export function isFunctionWord(word: string): boolean {
   );
 }
 
-export function isOrgSuffix(word: string): 'strong' | 'weak' | null {
+function isOrgSuffixUncached(word: string): 'strong' | 'weak' | null {
   const lower = word.toLowerCase();
   if (STRONG_SUFFIX.has(lower)) return 'strong';
-  if (WEAK_SUFFIX.has(lower) || ORG_WORDS[lower] === true) return 'weak';
+  if (WEAK_SUFFIX.has(lower) || ORG_WORD_SET.has(lower)) return 'weak';
   return null;
 }
 
 export function placeAcronym(word: string): string | null {
   return PLACES.placeAcronyms[word.toLowerCase()] ?? null;
 }
+
+export const isFirstName = memo(isFirstNameUncached);
+export const isLastName = memo(isLastNameUncached);
+export const isKnownPerson = memo(isKnownPersonUncached);
+export const isKnownOrg = memo(isKnownOrgUncached);
+export const isKnownPlace = memo(isKnownPlaceUncached);
+export const isDateWord = memo(isDateWordUncached);
+export const isDemonym = memo(isDemonymUncached);
+export const isCommonWord = memo(isCommonWordUncached);
+export const isVerbWord = memo(isVerbWordUncached);
+export const isFunctionWord = memo(isFunctionWordUncached);
+export const isOrgSuffix = memo(isOrgSuffixUncached);

@@ -1,7 +1,8 @@
 // Settles names inside one document: spelling variants share a name, a surname alone becomes the full name,
 // a one-word stem becomes the organisation it starts ("Acme" → "Acme Labs"), and every mention of a name gets one kind.
 import type { EntityKind } from '../model/report.js';
-import { canonicalKey, preferName } from '../merge/canonical.js';
+import { preferName } from '../merge/canonical.js';
+import { cachedCanonicalKey as canonicalKey } from './canonical-key.js';
 import { clubStem } from './entities-kinds.js';
 import { isFirstName, isOrgSuffix } from './entities-lexicon.js';
 import type { EntityFound } from './types.js';

@@ -13,6 +13,7 @@ import {
   placeAcronym,
 } from './entities-lexicon.js';
 import { kindWord } from './entities-kinds.js';
+import { forEachWord } from './words.js';
 
 export type Shape = 'title' | 'upper' | 'camel' | 'lower' | 'number';
 
@@ -48,8 +49,8 @@ export interface Piece {
   beforeTitle: boolean;
 }
 
-// Letters/digits, with inner apostrophes, dots, ampersands, and hyphens before a capital ("Coca-Cola").
-const WORD = /[\p{L}\p{N}]+(?:(?:[’'.&]|-(?=\p{Lu}))[\p{L}\p{N}]+)*/gu;
+// Words are letters/digits, with inner apostrophes, dots, ampersands, and hyphens before a capital ("Coca-Cola"):
+// /[\p{L}\p{N}]+(?:(?:[’'.&]|-(?=\p{Lu}))[\p{L}\p{N}]+)*/gu, scanned by hand in words.ts.
 const GLUED_DATE =
   /^(.*\p{Ll})(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
 const NAME_PREFIX_CAMEL = /^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|O’|O')\p{Lu}\p{Ll}+$/u;
@@ -58,7 +59,33 @@ const NAME_PREFIX_CAMEL = /^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|O’|O')\p{
 const hasUpper = (s: string) => s !== s.toLowerCase();
 const hasLower = (s: string) => s !== s.toUpperCase();
 
-function shapeOf(text: string): Shape {
+/**
+ * The shape of a token, given its lower-case form. Plain ASCII words ("acme", "Acme", "ACME"), nearly all tokens,
+ * are read from their character codes; anything else takes the general path (shapeOfGeneral), which gives the same
+ * answer for them.
+ */
+function shapeOf(text: string, lower: string): Shape {
+  const c0 = text.charCodeAt(0);
+  if (c0 >= 97 && c0 <= 122 && text === lower) return 'lower';
+  if (c0 >= 65 && c0 <= 90) {
+    let lowers = 0;
+    let uppers = 1;
+    let i = 1;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 97 && c <= 122) lowers++;
+      else if (c >= 65 && c <= 90) uppers++;
+      else break;
+    }
+    if (i === text.length) {
+      if (lowers === 0) return 'upper';
+      if (uppers === 1) return 'title';
+    }
+  }
+  return shapeOfGeneral(text);
+}
+
+function shapeOfGeneral(text: string): Shape {
   const first = text[0];
   if (first >= '0' && first <= '9') return 'number';
   if (!hasUpper(text)) return hasLower(text) ? 'lower' : 'number';
@@ -82,14 +109,14 @@ export function isCapitalised(t: Token): boolean {
 export function tokenize(ctx: ExtractContext): Token[] {
   const { text } = ctx;
   const raw: Array<{ start: number; end: number }> = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    let start = m.index;
-    let end = start + m[0].length;
+  // The spans of WORD, found by hand (words.ts).
+  forEachWord(text, (wordStart, wordEnd) => {
+    let start = wordStart;
+    let end = wordEnd;
+    const word = text.slice(wordStart, wordEnd);
     // Keep the final dot of dotted acronyms ("U.S.").
-    if (text[end] === '.' && /^(?:\p{L}\.)+\p{L}$/u.test(m[0])) end++;
+    if (text[end] === '.' && /^(?:\p{L}\.)+\p{L}$/u.test(word)) end++;
     // "mid-June", "non-US": a lower-case prefix glued by a hyphen is not part of the name.
-    const word = m[0];
     const prefix = word.includes('-') ? /^\p{Ll}+-(?=\p{Lu})/u.exec(word) : null;
     if (prefix) {
       raw.push({ start, end: start + prefix[0].length - 1 });
@@ -101,7 +128,7 @@ export function tokenize(ctx: ExtractContext): Token[] {
       start += glued[1].length;
     }
     raw.push({ start, end });
-  }
+  });
 
   const tokens: Token[] = [];
   let line = 0;
@@ -118,13 +145,14 @@ export function tokenize(ctx: ExtractContext): Token[] {
     } else if ((text[end] === '’' || text[end] === "'") && (body.endsWith('s') || body.endsWith('S')) && !/\p{L}/u.test(text[end + 1] ?? '')) {
       possessive = true;
     }
-    const t = text.slice(r.start, end);
+    const t = end === r.end ? body : text.slice(r.start, end);
+    const lower = t.toLowerCase();
     tokens.push({
       start: r.start,
       end,
       text: t,
-      lower: t.toLowerCase(),
-      shape: shapeOf(t),
+      lower,
+      shape: shapeOf(t, lower),
       possessive,
       initial: false,
       headline: false,
@@ -147,10 +175,24 @@ function markInitial(tokens: Token[], ctx: ExtractContext): void {
     const prev = tokens[i - 1];
     const firstInSentence = sentence !== undefined && (prev === undefined || prev.end <= sentence.start);
     // The text between the previous word and this one: an opening quote or a colon starts a new clause.
-    const gap = text.slice(prev ? prev.end : 0, t.start);
-    // A dateline ends with a dash: "LONDON (Wire) - The ...".
-    t.initial = firstInSentence || /[“"‘:]\s*$/.test(gap) || /[:;]\s*[“"‘(]?\s*$/.test(gap) || /\)\s+[-–—]\s+$/.test(gap);
+    // A dateline ends with a dash: "LONDON (Wire) - The ...". Each of these needs one of the characters “"‘:;) in
+    // the gap, so a gap without them (nearly always a single space) skips the patterns.
+    const from = prev ? prev.end : 0;
+    if (firstInSentence || !gapHasCue(text, from, t.start)) {
+      t.initial = firstInSentence;
+      continue;
+    }
+    const gap = text.slice(from, t.start);
+    t.initial = /[“"‘:]\s*$/.test(gap) || /[:;]\s*[“"‘(]?\s*$/.test(gap) || /\)\s+[-–—]\s+$/.test(gap);
   }
+}
+
+function gapHasCue(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c === '“' || c === '"' || c === '‘' || c === ':' || c === ';' || c === ')') return true;
+  }
+  return false;
 }
 
 // A heading is a line where (almost) every content word is capitalised: "Why This Breakup Actually Matters".
@@ -159,7 +201,6 @@ function markHeadlines(tokens: Token[], text: string): void {
   while (i < tokens.length) {
     let j = i;
     while (j < tokens.length && tokens[j].line === tokens[i].line) j++;
-    let content = 0;
     let caps = 0;
     let letters = 0;
     let upper = 0;
@@ -168,15 +209,27 @@ function markHeadlines(tokens: Token[], text: string): void {
       if (t.shape === 'number') continue;
       letters++;
       if (t.shape === 'upper') upper++;
-      if (t.shape === 'lower' && isFunctionWord(t.lower)) continue;
-      content++;
-      if (isCapitalised(t)) caps++;
+      if (t.shape !== 'lower') caps++;
     }
-    // A sentence full of names ("Ernst & Young advised Acme.") ends with a full stop; a heading rarely does.
-    const lineEnd = text.indexOf('\n', tokens[j - 1].end);
-    const tail = text.slice(tokens[j - 1].end, lineEnd < 0 ? text.length : lineEnd);
-    const ratio = content === 0 ? 0 : caps / content;
-    const headline = content >= 2 && (ratio === 1 || (ratio >= 0.75 && !/^[^\p{L}\p{N}]*[.;]\s*$/u.test(tail)));
+    // Content words are the capitalised ones plus the lower-case words that are not function words. The ratio
+    // caps / content only falls as content grows, so the lexicon lookups stop once the line cannot be a heading:
+    // an ordinary line of prose costs a few lookups, not one per word.
+    let content = caps;
+    let possible = caps > 0;
+    for (let k = i; k < j && possible; k++) {
+      const t = tokens[k];
+      if (t.shape !== 'lower' || isFunctionWord(t.lower)) continue;
+      content++;
+      possible = caps / content >= 0.75;
+    }
+    let headline = false;
+    if (possible && content >= 2) {
+      const ratio = caps / content;
+      // A sentence full of names ("Ernst & Young advised Acme.") ends with a full stop; a heading rarely does.
+      const lineEnd = text.indexOf('\n', tokens[j - 1].end);
+      const tail = text.slice(tokens[j - 1].end, lineEnd < 0 ? text.length : lineEnd);
+      headline = ratio === 1 || (ratio >= 0.75 && !/^[^\p{L}\p{N}]*[.;]\s*$/u.test(tail));
+    }
     const shouting = letters >= 2 && upper === letters;
     for (let k = i; k < j; k++) {
       tokens[k].headline = headline;

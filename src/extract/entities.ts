@@ -1,6 +1,6 @@
 // Entity extractor: people, organisations and places in one document, by a linear scan for capitalised words,
 // word lists and nearby cues (never compromise's full parse). Names are settled per document by entities-resolve.
-import { canonicalKey } from '../merge/canonical.js';
+import { cachedCanonicalKey as canonicalKey } from './canonical-key.js';
 import { type Env, type ListCue, type Verdict, classify, listCueBefore, looksImperative } from './entities-classify.js';
 import { isOrgSuffix } from './entities-lexicon.js';
 import { type Mention, resolveInDocument } from './entities-resolve.js';
@@ -19,7 +19,14 @@ export function extractEntities(ctx: ExtractContext): EntityFound[] {
   const { text } = ctx;
   if (text.length === 0) return [];
   const tokens = tokenize(ctx);
-  const env: Env = { text, lowerWords: new Set(tokens.filter((t) => t.shape === 'lower').map((t) => t.lower)) };
+  // Built on first use: few pieces ever ask whether the document writes a word in lower case.
+  let lowerWords: Set<string> | undefined;
+  const env: Env = {
+    text,
+    get lowerWords() {
+      return (lowerWords ??= new Set(tokens.filter((t) => t.shape === 'lower').map((t) => t.lower)));
+    },
+  };
   const pieces: Piece[] = capitalisedRuns(tokens, text).flatMap((run) => splitRun(run, text));
 
   // List cues carry along the list: "companies such as A, B and C".
@@ -176,8 +183,16 @@ function rescueKnownNames(ctx: ExtractContext, env: Env, pieces: Piece[], known:
   return out;
 }
 
+// Word counts per sentence, kept while the document's sentences live.
+const wordCounts = new WeakMap<object, number>();
+
 function sentenceWords(ctx: ExtractContext, offset: number): number {
   const s = sentenceAt(ctx.sentences, offset);
   if (!s) return 0;
-  return (s.text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  let n = wordCounts.get(s);
+  if (n === undefined) {
+    n = (s.text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+    wordCounts.set(s, n);
+  }
+  return n;
 }

@@ -13,6 +13,8 @@
 // Spans cover currency, figure and scale ("$2.7 billion") but never the hedge ("more than") nor "between".
 // A figure in brackets right after another one in a different currency ("$6.1bn (£4.5bn)") is a conversion:
 // it gets conversionOfStart = the first one's start.
+import { firstCharGuard } from './regex-guard.js';
+import { allMatches, prefixScanner } from './prefix-scan.js';
 import { z } from 'zod';
 import currencyData from './lexicon/currencies.json' with { type: 'json' };
 import scaleData from './lexicon/money-scales.json' with { type: 'json' };
@@ -171,13 +173,17 @@ const SUFFIX_POSSIBLE = /[\p{L}€]/u;
 const IN_BEFORE = new RegExp(`(?:^|[^\\p{L}])in${SP}+$`, 'iu');
 
 const WORD_SCALE_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(multi-?)?(${alternation(Object.keys(FULL_SCALES))})(?=${SP}|-)`,
+  `${firstCharGuard(['multi', ...Object.keys(FULL_SCALES)])}(?<![\\p{L}\\p{N}])(multi-?)?(${alternation(Object.keys(FULL_SCALES))})(?=${SP}|-)`,
   'giu',
 );
+// Scale words are tried only where one starts (see prefix-scan.ts).
+const WORD_SCALE_AT = prefixScanner(WORD_SCALE_RE, ['multi', ...Object.keys(FULL_SCALES)]);
 const CURRENCY_WORD_AT = new RegExp(`(${SP}+|-)(${wordAlt})(?![\\p{L}])`, 'iuy');
 const numberWordAlt = alternation(Object.keys(NUMBER_WORDS));
 /** "five", "thirty-seven", "forty nine" (wordNumber rejects impossible pairs such as "two three"). */
 export const NUMBER_WORD_SOURCE = `(?:${numberWordAlt})(?:(?:-|${SP}+)(?:${numberWordAlt}))?`;
+/** The characters a NUMBER_WORD_SOURCE match starts with, as a lookahead (see regex-guard.ts). */
+export const NUMBER_WORD_FIRST = Object.keys(NUMBER_WORDS);
 const QUANT_BEFORE = new RegExp(
   `(?<![\\p{L}\\p{N}])(half${SP}+a|a${SP}+half|a${SP}+couple${SP}+of|a${SP}+few|several|few|${NUMBER_WORD_SOURCE}|an|a)(?:${SP}+|-)$`,
   'iu',
@@ -358,8 +364,7 @@ function scanFigures(text: string, out: Candidate[]): void {
 
 /** Spelled-out sums: "billion-dollar", "multibillion-dollar", "a million pounds", "half a billion dollars". */
 function scanWordScales(text: string, out: Candidate[]): void {
-  const re = new RegExp(WORD_SCALE_RE.source, WORD_SCALE_RE.flags);
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  for (const m of allMatches(WORD_SCALE_AT, WORD_SCALE_RE, text)) {
     const cur = execAt(CURRENCY_WORD_AT, text, m.index + m[0].length);
     if (!cur) continue;
     const entry = WORDS.get(normalise(cur[2])) as CurrencyWord;

@@ -9,6 +9,7 @@
 //   range        "10-20%", "between 10 and 20%"   { percent: 10, min: 10, max: 20 }  (lower end; approximate if hedged)
 // "percentage points" are reported as plain percents (the schema has no unit). Spans never include the hedge,
 // "between", nor the noun after ("a 37% stake" → "37%").
+import { firstCharGuard } from './regex-guard.js';
 import type { ExtractContext } from './text.js';
 import type { PercentFound } from './types.js';
 import {
@@ -22,6 +23,7 @@ import {
   numberScanner,
   splitNumber,
   wordNumber,
+  NUMBER_WORD_FIRST,
   NUMBER_WORD_SOURCE,
 } from './money.js';
 
@@ -33,8 +35,10 @@ const UNIT_AT = new RegExp(UNIT_SOURCE, 'iuy');
 const UNIT_POSSIBLE = /[%％pP]/;
 const NUMBER_AT = new RegExp(NUMBER_SOURCE, 'y');
 const RANGE_AT = new RegExp(RANGE_CONNECTOR_SOURCE, 'iy');
+// Every WORD_PERCENT_RE match contains one of its units ("percent", "per cent", "per-cent"), in any case.
+const WORD_PERCENT_POSSIBLE = new RegExp(`per(?:${SP}?cent|-cent)`, 'i');
 const WORD_PERCENT_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${`(?:one|a)${SP}+hundred`}|${NUMBER_WORD_SOURCE})(?:${SP}+|-)(?:percent|per${SP}?cent|per-cent)(?![\\p{L}])`,
+  `${firstCharGuard(['one', 'a', ...NUMBER_WORD_FIRST])}(?<![\\p{L}\\p{N}])(${`(?:one|a)${SP}+hundred`}|${NUMBER_WORD_SOURCE})(?:${SP}+|-)(?:percent|per${SP}?cent|per-cent)(?![\\p{L}])`,
   'giu',
 );
 
@@ -105,6 +109,8 @@ function percentAt(text: string, numStart: number): PercentFound | null {
 }
 
 function wordPercents(text: string, out: PercentFound[]): void {
+  // Most texts spell no percentage out: skip the scan when the unit is nowhere.
+  if (!WORD_PERCENT_POSSIBLE.test(text)) return;
   const re = new RegExp(WORD_PERCENT_RE.source, WORD_PERCENT_RE.flags);
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const n = /hundred$/i.test(m[1]) ? 100 : wordNumber(m[1]);

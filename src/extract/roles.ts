@@ -2,9 +2,11 @@
 // officer of Acme" → cfo at Acme) and a person's age ("Doe, 28,", "the 28-year-old").
 // Spans of people and organisations come from the entities module; this module only reads the words between them,
 // with sticky regexes over the titles lexicon (lexicon/roles-titles.json), so it stays linear.
+import { firstCharGuard } from './regex-guard.js';
+import { allMatches, prefixScanner } from './prefix-scan.js';
 import { z } from 'zod';
 import data from './lexicon/roles-titles.json' with { type: 'json' };
-import { NUMBER_WORD_SOURCE, SP, alternation, wordNumber } from './money.js';
+import { NUMBER_WORD_FIRST, NUMBER_WORD_SOURCE, SP, alternation, wordNumber } from './money.js';
 import { type ExtractContext, sentenceAt } from './text.js';
 import type { EntityFound } from './types.js';
 
@@ -63,6 +65,8 @@ const TITLE_RE = new RegExp(
   `(?<![\\p{L}\\p{N}-])(?:(${qualAlt})(?:-|${SP}+))?(${alternation(TITLE_OF.keys())})(?![\\p{L}\\p{N}]|-\\p{L}|['’]s(?!\\p{L}))`,
   'giu',
 );
+// Titles are tried only where a qualifier or title word starts (see prefix-scan.ts).
+const TITLE_AT = prefixScanner(TITLE_RE, [...QUALIFIER_OF.keys(), ...TITLE_OF.keys()]);
 const GROUP_JOIN = new RegExp(`^(?:${SP}+(?:and|&)${SP}+|${SP}*[,/]${SP}*|${SP}*,${SP}*and${SP}+)$`, 'iu');
 const ORG_TITLE_GAP = new RegExp(`^(?:['’]s?)?${SP}+$`, 'u');
 const CLOSES_APPOSITION_AT = /^(?:[,;:)—–]|\.(?!\d)|[ \t\u00a0]*$|[ \t\u00a0]+[—–-][ \t\u00a0])/u;
@@ -101,7 +105,8 @@ const AGE_PREDICATE_AT = new RegExp(
   `,?${H}+(?:who${H}+)?(?:is|was|turned|turns|will${H}+be)${H}+((${NUM})(?:${H}+years?${H}+old)?)(?=${H}*[,.;)]|${H}*$|${H}+(?:and|but|when|at|in)(?![\\p{L}]))`,
   'iuy',
 );
-const YEAR_OLD_RE = new RegExp(`(?<![\\p{L}\\p{N}-])(${NUM})-years?-old(?![\\p{L}\\p{N}-])`, 'giu');
+const YEAR_OLD_RE = new RegExp(`${firstCharGuard(NUMBER_WORD_FIRST, '0123456789')}(?<![\\p{L}\\p{N}-])(${NUM})-years?-old(?![\\p{L}\\p{N}-])`, 'giu');
+const YEAR_OLD_POSSIBLE = /-year/i;
 const APPOSITIVE_ARTICLE_BEFORE = new RegExp(`,${H}+(?:a|an|the)${H}+$`, 'iu');
 const THE_BEFORE = new RegExp(`(?<![\\p{L}])the${H}+$`, 'iu');
 const NEXT_WORD_AT = new RegExp(`${H}+([\\p{L}][\\p{L}'’-]*)`, 'uy');
@@ -129,7 +134,7 @@ interface Group {
 
 function scanTitleGroups(text: string): Group[] {
   const groups: Group[] = [];
-  for (const m of text.matchAll(TITLE_RE)) {
+  for (const m of allMatches(TITLE_AT, TITLE_RE, text)) {
     const base = TITLE_OF.get(norm(m[2]));
     if (!base) continue;
     const qualifier = m[1] ? QUALIFIER_OF.get(norm(m[1])) : undefined;
@@ -410,7 +415,8 @@ function findAges(ctx: ExtractContext, entities: EntityFound[]): AgeFound[] {
   }
 
   // "the 28-year-old", "28-year-old Jane Doe", "Jane Doe, a 28-year-old engineer".
-  for (const m of text.matchAll(YEAR_OLD_RE)) {
+  // Every match contains "-year" (in any case): most texts have none, and skip the scan.
+  for (const m of YEAR_OLD_POSSIBLE.test(text) ? text.matchAll(YEAR_OLD_RE) : []) {
     const start = m.index;
     const end = start + m[0].length;
     const person = personForYearOld(text, ents, start, end, ctx);
