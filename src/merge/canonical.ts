@@ -60,28 +60,48 @@ export function preferName(counts: Map<string, number>): string {
 export type EntityInput = EntityFound & { surface?: string };
 
 export function canonicalizeAcrossDocuments(docs: EntityInput[][], texts: string[] = []): Map<string, CorpusEntity> {
-  const groups = new Map<string, Group>();
+  const collector = new CanonicalCollector();
   docs.forEach((found, d) => {
     for (const e of found) {
-      const key = canonicalKey(e.value.canonical);
-      if (key === '') continue;
-      let g = groups.get(key);
-      if (!g) {
-        g = { key, docs: new Map(), surfaces: new Map(), canonicals: new Set(), words: [] };
-        groups.set(key, g);
-      }
-      if (!g.docs.has(e.kind)) g.docs.set(e.kind, new Set());
-      g.docs.get(e.kind)?.add(d);
-      g.canonicals.add(e.value.canonical);
-      // Count the canonical itself (it is what the document settled on) and the written surface when it is the same name.
-      g.surfaces.set(e.value.canonical, (g.surfaces.get(e.value.canonical) ?? 0) + 1);
       const surface = e.surface ?? texts[d]?.slice(e.start, e.end);
-      if (surface && surface !== e.value.canonical && canonicalKey(surface) === key) {
-        g.surfaces.set(surface, (g.surfaces.get(surface) ?? 0) + 1);
-      }
+      collector.add(d, e.kind, e.value.canonical, surface);
     }
   });
+  return collector.resolve();
+}
 
+/**
+ * canonicalizeAcrossDocuments one entity at a time, for runs that never hold every document's entities at once:
+ * what it keeps grows with the distinct names and the documents each appears in, not with the mentions.
+ */
+export class CanonicalCollector {
+  private readonly groups = new Map<string, Group>();
+
+  /** `count` entity mentions of document `doc` (any number identifying the document) with this written form. */
+  add(doc: number, kind: EntityKind, canonical: string, surface?: string, count = 1): void {
+    const key = canonicalKey(canonical);
+    if (key === '') return;
+    let g = this.groups.get(key);
+    if (!g) {
+      g = { key, docs: new Map(), surfaces: new Map(), canonicals: new Set(), words: [] };
+      this.groups.set(key, g);
+    }
+    if (!g.docs.has(kind)) g.docs.set(kind, new Set());
+    g.docs.get(kind)?.add(doc);
+    g.canonicals.add(canonical);
+    // Count the canonical itself (it is what the document settled on) and the written surface when it is the same name.
+    g.surfaces.set(canonical, (g.surfaces.get(canonical) ?? 0) + count);
+    if (surface && surface !== canonical && canonicalKey(surface) === key) {
+      g.surfaces.set(surface, (g.surfaces.get(surface) ?? 0) + count);
+    }
+  }
+
+  resolve(): Map<string, CorpusEntity> {
+    return resolveGroups(this.groups);
+  }
+}
+
+function resolveGroups(groups: Map<string, Group>): Map<string, CorpusEntity> {
   const kindOf = (g: Group): EntityKind => {
     let best: EntityKind = 'organization';
     let bestDocs = -1;

@@ -32,3 +32,8 @@ export function applyCanonicalNames(perDocument: Mention[][], claimsPerDocument:
   });
   return { mentions, claims };
 }
+
+/** A fact's subject ("A / B") with each name renamed, repeats dropped, in order again. */
+export function renameSubject(subject: string, rename: (name: string) => string): string {
+  return [...new Set(subject.split(' / ').map(rename))].sort().join(' / ');
+}

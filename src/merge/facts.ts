@@ -16,7 +16,7 @@ const FACT_KINDS = new Set(['money', 'percent', 'date', 'role', 'age', 'count'])
 
 type Item = Mention | Claim;
 
-interface Candidate {
+export interface Candidate {
   mention: Item;
   kind: string;
   attribute: string;
@@ -30,37 +30,58 @@ interface Candidate {
 }
 
 export function mergeFacts(documents: Document[], mentions: Mention[], claims: Claim[] = [], options: MergeOptions = {}): Fact[] {
-  const compare: CompareOptions = { tolerance: options.tolerance ?? 0 };
   const paths = new Map(documents.map((d) => [d.id, d.path]));
   const byId = new Map(mentions.map((m) => [m.id, m]));
-
-  const candidates = [...mentions, ...claims].flatMap((m) => toCandidate(m, byId));
-  const groups = groupCandidates(candidates);
-  const facts = groups.flatMap((group) => buildFacts(group, paths, compare));
+  const candidates: Candidate[] = [];
+  for (const m of [...mentions, ...claims]) {
+    if (!isFactItem(m)) continue;
+    const names = new Set<string>();
+    for (const id of subjectIds(m)) {
+      const e = byId.get(id);
+      if (e && (e.kind === 'organization' || e.kind === 'person' || e.kind === 'place')) names.add(e.value.canonical);
+    }
+    candidates.push(makeCandidate(m, [...names]));
+  }
+  const facts = factsOfCandidates(candidates, paths, options);
   facts.sort(compareFacts);
   return facts.map((f, i) => ({ ...f, id: `F${i + 1}` }));
 }
 
-function toCandidate(m: Item, byId: Map<string, Mention>): Candidate[] {
-  if (!FACT_KINDS.has(m.kind) || !m.about || ('role' in m && m.role === 'dateline')) return [];
-  if (m.kind === 'money' && m.value.conversionOf) return [];
-  const names = new Set<string>();
-  // A role or age is about its person alone; the organisation is part of the value.
-  const about = m.kind === 'role' || m.kind === 'age' ? m.about.entities.slice(0, 1) : m.about.entities;
-  for (const id of about) {
-    const e = byId.get(id);
-    if (e && (e.kind === 'organization' || e.kind === 'person' || e.kind === 'place')) names.add(e.value.canonical);
-  }
-  return [
-    {
-      mention: m,
-      kind: m.kind,
-      attribute: m.about.attribute,
-      subject: [...names].sort(),
-      unit: m.kind === 'money' ? m.value.currency : '',
-      qualifier: m.about.qualifier,
-    },
-  ];
+/** Whether a mention or claim can be part of a fact (numbers, dates, roles, ages, counts with their context). */
+export function isFactItem(m: Item): boolean {
+  if (!FACT_KINDS.has(m.kind) || !m.about || ('role' in m && m.role === 'dateline')) return false;
+  return !(m.kind === 'money' && m.value.conversionOf);
+}
+
+/** Ids of the entity mentions a fact item is about. A role or age is about its person alone (the organisation is
+ *  part of the value). */
+export function subjectIds(m: Item): string[] {
+  const entities = m.about?.entities ?? [];
+  return m.kind === 'role' || m.kind === 'age' ? entities.slice(0, 1) : entities;
+}
+
+/** A fact item with the canonical names it is about (in any order, repeats allowed). */
+export function makeCandidate(m: Item, names: string[]): Candidate {
+  return {
+    mention: m,
+    kind: m.kind,
+    attribute: m.about!.attribute,
+    subject: [...new Set(names)].sort(),
+    unit: m.kind === 'money' ? m.value.currency : '',
+    qualifier: m.about!.qualifier,
+  };
+}
+
+/** The facts of the candidates, unsorted and without ids. Candidates of different kinds, attributes or units never
+ *  share a fact, so a caller may pass them in parts split by factHead(). */
+export function factsOfCandidates(candidates: Candidate[], paths: Map<string, string>, options: MergeOptions = {}): Fact[] {
+  const compare: CompareOptions = { tolerance: options.tolerance ?? 0 };
+  return groupCandidates(candidates).flatMap((group) => buildFacts(group, paths, compare));
+}
+
+/** What candidates must share to be compared at all. */
+export function factHead(c: Pick<Candidate, 'kind' | 'attribute' | 'unit'>): string {
+  return `${c.kind}\u0000${c.attribute}\u0000${c.unit}`;
 }
 
 /**
@@ -70,7 +91,7 @@ function toCandidate(m: Item, byId: Map<string, Mention>): Candidate[] {
 function groupCandidates(candidates: Candidate[]): Candidate[][] {
   const byHead = new Map<string, Map<string, Candidate[]>>();
   for (const c of candidates) {
-    const head = `${c.kind}\u0000${c.attribute}\u0000${c.unit}`;
+    const head = factHead(c);
     const bySubject = byHead.get(head) ?? new Map<string, Candidate[]>();
     const key = c.subject.join('\u0000');
     // Push, never copy: a key can gather tens of thousands of mentions on a large corpus.
@@ -348,7 +369,7 @@ function valueKey(m: Item): string {
 
 const STATUS_ORDER = { conflict: 0, agreed: 1, single: 2 } as const;
 
-function compareFacts(a: Fact, b: Fact): number {
+export function compareFacts(a: Fact, b: Fact): number {
   return (
     STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
     (a.subject === UNKNOWN_SUBJECT ? 1 : 0) - (b.subject === UNKNOWN_SUBJECT ? 1 : 0) ||

@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { type DocumentInput, type DocumentResult, extractDocument, type ExtractOptions } from '../extract/document.js';
-import type { BatchRequest, BatchResponse } from './worker.js';
+import { type StreamDoc, StreamExtractor, type StreamSettings, type StreamTask } from '../stream/extract.js';
+import type { BatchRequest, BatchResponse, WorkerSetup } from './worker.js';
 
 /** Below both of these, one thread is faster than starting workers. */
 export const MIN_PARALLEL_DOCS = 50;
@@ -31,40 +32,129 @@ function workerUrl(): URL | null {
 
 /** How many threads this input gets: 1 for small inputs or without a compiled worker. */
 export function plannedJobs(docs: DocumentInput[], jobs: number): number {
-  if (jobs <= 1 || docs.length < 2 || workerUrl() === null) return 1;
-  const bytes = docs.reduce((n, d) => n + d.text.length, 0);
-  if (docs.length < MIN_PARALLEL_DOCS || bytes < MIN_PARALLEL_BYTES) return 1;
+  if (jobs <= 1 || !usesWorkers(docs)) return 1;
   return Math.min(jobs, Math.ceil(docs.length / BATCH_DOCS));
 }
+
+/**
+ * Whether extraction runs in worker threads, even with one job: a worker's heap can be given a size, so that the
+ * garbage of extraction is collected as it goes instead of growing the process (see heapLimitMb). Small inputs stay
+ * in this thread (a worker costs ~0.1 s to start), and so do runs from TypeScript sources, which have no worker.
+ */
+export function usesWorkers(docs: DocumentInput[]): boolean {
+  if (docs.length < MIN_PARALLEL_DOCS || workerUrl() === null) return false;
+  return docs.reduce((n, d) => n + d.text.length, 0) >= MIN_PARALLEL_BYTES;
+}
+
+/**
+ * The old-generation size of each worker: what extraction keeps alive is the document at hand, so room for a few
+ * times the largest document, and never less than a floor where V8's own collector works well.
+ */
+export function heapLimitMb(largest: number): number {
+  return Math.ceil(HEAP_FLOOR_MB + (HEAP_PER_DOC_MB * largest) / (1 << 20));
+}
+const HEAP_FLOOR_MB = 96;
+const HEAP_PER_DOC_MB = 200;
 
 export async function extractDocuments(docs: DocumentInput[], options: PoolOptions = {}): Promise<DocumentResult[]> {
   const extractOptions: ExtractOptions = {
     referenceDate: options.referenceDate,
     ...(options.knownEntities?.length ? { knownEntities: options.knownEntities } : {}),
   };
-  const threads = plannedJobs(docs, options.jobs ?? defaultJobs());
-  if (threads <= 1) {
-    return docs.map((d, i) => {
-      const result = extractDocument(d, extractOptions);
+  const results: DocumentResult[] = new Array(docs.length);
+  if (!usesWorkers(docs)) {
+    docs.forEach((d, i) => {
+      results[i] = extractDocument(d, extractOptions);
       options.onProgress?.(i + 1, docs.length);
-      return result;
     });
+    return results;
   }
-  return runPool(docs, extractOptions, threads, options.onProgress);
+  await runBatches<DocumentInput, DocumentResult>({
+    items: docs,
+    threads: plannedJobs(docs, options.jobs ?? defaultJobs()),
+    setup: () => ({}),
+    heapMb: heapLimitMb(docs.reduce((n, d) => Math.max(n, d.text.length), 0)),
+    request: (batch, items) => ({ batch, docs: items, options: extractOptions }),
+    onResult: (i, r) => {
+      results[i] = r;
+    },
+    onProgress: options.onProgress,
+  });
+  return results;
 }
 
-function runPool(
-  docs: DocumentInput[],
-  options: ExtractOptions,
-  threads: number,
-  onProgress?: (done: number, total: number) => void,
-): Promise<DocumentResult[]> {
+export interface StreamPoolOptions {
+  jobs?: number;
+  /** Total and largest size of the files, when known (to choose threads and their heap size). */
+  bytes: number;
+  largest: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * The streamed report's extraction: each task is read, extracted and spooled by one of the threads, and `onDoc`
+ * gets what is left of each, in task order, as soon as it and all before it are done. Returns the names of the
+ * threads that wrote spool files.
+ */
+export async function extractStreamed(
+  tasks: StreamTask[],
+  settings: StreamSettings,
+  options: StreamPoolOptions,
+  onDoc: (doc: StreamDoc) => void,
+): Promise<string[]> {
+  const workers = tasks.length >= MIN_PARALLEL_DOCS && options.bytes >= MIN_PARALLEL_BYTES && workerUrl() !== null;
+  if (!workers) {
+    const here = new StreamExtractor(settings, 't0');
+    try {
+      for (let i = 0; i < tasks.length; i++) {
+        onDoc(await here.run(tasks[i]));
+        options.onProgress?.(i + 1, tasks.length);
+      }
+    } finally {
+      here.close();
+    }
+    return ['t0'];
+  }
+  const threads = Math.max(1, Math.min(options.jobs ?? defaultJobs(), Math.ceil(tasks.length / BATCH_DOCS)));
+  await runBatches<StreamTask, StreamDoc>({
+    items: tasks,
+    threads,
+    setup: (i) => ({ stream: settings, thread: `t${i}` }),
+    heapMb: heapLimitMb(options.largest),
+    request: (batch, items) => ({ batch, tasks: items }),
+    onResult: (_, r) => onDoc(r),
+    onProgress: options.onProgress,
+  });
+  return Array.from({ length: threads }, (_, i) => `t${i}`);
+}
+
+interface BatchJob<T, R> {
+  items: T[];
+  threads: number;
+  setup: (thread: number) => WorkerSetup;
+  heapMb: number;
+  request: (batch: number, items: T[]) => BatchRequest;
+  onResult: (index: number, result: R) => void;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Sends the items to the workers in batches and hands results on in item order. When every batch is done, each
+ * worker is told to close (a streaming worker closes its spool files) and then stopped.
+ */
+function runBatches<T, R>(job: BatchJob<T, R>): Promise<void> {
   const url = workerUrl()!;
-  const results: DocumentResult[] = new Array(docs.length);
-  const batches = Math.ceil(docs.length / BATCH_DOCS);
+  // Our own copy: entries are cleared as they are sent, so documents' texts can be collected while the run goes on.
+  const items: Array<T | undefined> = [...job.items];
+  const total = items.length;
+  const batches = Math.ceil(total / BATCH_DOCS);
+  // Finished batches waiting for an earlier one, so results are handed on in input order.
+  const waiting = new Map<number, R[]>();
+  let nextToHand = 0;
   let next = 0;
   let finished = 0;
   let done = 0;
+  let closed = 0;
   const workers: Worker[] = [];
   // Workers we stop on purpose exit with code 1: only an exit we did not ask for is a failure.
   const retired = new Set<Worker>();
@@ -81,34 +171,51 @@ function runPool(
       reject(error);
     };
     const send = (w: Worker) => {
-      if (next >= batches) {
-        retire(w);
-        return;
-      }
+      if (next >= batches) return;
       const batch = next++;
-      const req: BatchRequest = { batch, docs: docs.slice(batch * BATCH_DOCS, (batch + 1) * BATCH_DOCS), options };
+      const from = batch * BATCH_DOCS;
+      const to = Math.min(total, from + BATCH_DOCS);
+      const req = job.request(batch, items.slice(from, to) as T[]);
+      items.fill(undefined, from, to);
       w.postMessage(req);
     };
-    for (let i = 0; i < threads; i++) {
-      const w = new Worker(url);
+    const hand = () => {
+      for (let ready = waiting.get(nextToHand); ready; ready = waiting.get(nextToHand)) {
+        waiting.delete(nextToHand);
+        ready.forEach((r, k) => job.onResult(nextToHand * BATCH_DOCS + k, r));
+        nextToHand++;
+      }
+    };
+    for (let i = 0; i < job.threads; i++) {
+      const w = new Worker(url, { workerData: job.setup(i), resourceLimits: { maxOldGenerationSizeMb: job.heapMb } });
       workers.push(w);
       w.on('message', (res: BatchResponse) => {
+        if (failed) return;
+        if (res.closed) {
+          // Resolved once every worker has stopped: its memory is given back before the run goes on.
+          retired.add(w);
+          void w.terminate().then(() => {
+            if (++closed === workers.length) resolve();
+          });
+          return;
+        }
         if (res.error !== undefined || !res.results) {
           fail(new Error(`extraction worker failed: ${res.error ?? 'no results'}`));
           return;
         }
-        const offset = res.batch * BATCH_DOCS;
-        res.results.forEach((r, k) => {
-          results[offset + k] = r;
-        });
+        waiting.set(res.batch, res.results as R[]);
         done += res.results.length;
-        onProgress?.(done, docs.length);
-        if (++finished === batches) {
-          for (const x of workers) retire(x);
-          resolve(results);
-        } else {
-          send(w);
+        // The next batch goes out before this one is handed on, so the worker is not idle meanwhile.
+        const last = ++finished === batches;
+        send(w);
+        try {
+          hand();
+        } catch (e) {
+          fail(e instanceof Error ? e : new Error(String(e)));
+          return;
         }
+        job.onProgress?.(done, total);
+        if (last) for (const x of workers) x.postMessage({ close: true } satisfies BatchRequest);
       });
       w.on('error', (e) => fail(e));
       w.on('exit', (code) => {

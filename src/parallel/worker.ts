@@ -1,26 +1,60 @@
-// A worker of the extraction pool: receives batches of documents, answers with their DocumentResults. Loads only
-// the extractors (compromise's lexicon comes from the build's JSON dump, so a worker starts in ~0.1 s).
-import { parentPort } from 'node:worker_threads';
+// A worker of the extraction pool. Two kinds of batch: documents to answer with their DocumentResults, or (for a
+// streamed report) tasks this worker reads, extracts and writes to its own spool files, answering with where they
+// went. Loads only the extractors (compromise's lexicon comes from the build's JSON dump, so a worker starts in
+// ~0.1 s).
+import { parentPort, workerData } from 'node:worker_threads';
 import { type DocumentInput, type DocumentResult, extractDocument, type ExtractOptions } from '../extract/document.js';
+import { type StreamDoc, StreamExtractor, type StreamSettings, type StreamTask } from '../stream/extract.js';
+import { buildFactsSpool, type FactsJob } from '../stream/facts.js';
 
-export interface BatchRequest {
-  batch: number;
-  docs: DocumentInput[];
-  options: ExtractOptions;
+/** Given at start: with `stream`, the worker is one thread of a streamed report, named `thread`; with `facts`, it
+ *  builds a streamed report's facts, answers with their keys and is done. */
+export interface WorkerSetup {
+  stream?: StreamSettings;
+  thread?: string;
+  facts?: FactsJob;
 }
+
+export type BatchRequest =
+  | { batch: number; docs: DocumentInput[]; options: ExtractOptions }
+  | { batch: number; tasks: StreamTask[] }
+  /** No more batches: close the spool files, then answer { closed: true }. */
+  | { close: true };
 
 export interface BatchResponse {
   batch: number;
-  results?: DocumentResult[];
+  results?: Array<DocumentResult | StreamDoc>;
   error?: string;
+  closed?: boolean;
+}
+
+const setup = (workerData ?? {}) as WorkerSetup;
+const streamer = setup.stream ? new StreamExtractor(setup.stream, setup.thread ?? 'w') : null;
+
+async function answer(req: BatchRequest): Promise<BatchResponse> {
+  if ('close' in req) {
+    streamer?.close();
+    return { batch: -1, closed: true };
+  }
+  if ('docs' in req) return { batch: req.batch, results: req.docs.map((d) => extractDocument(d, req.options)) };
+  if (!streamer) throw new Error('stream batch sent to a worker started without stream settings');
+  const results: StreamDoc[] = [];
+  for (const task of req.tasks) results.push(await streamer.run(task));
+  streamer.flush();
+  return { batch: req.batch, results };
+}
+
+if (setup.facts) {
+  try {
+    parentPort?.postMessage({ keys: buildFactsSpool(setup.facts) });
+  } catch (e) {
+    parentPort?.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  }
 }
 
 parentPort?.on('message', (req: BatchRequest) => {
-  let res: BatchResponse;
-  try {
-    res = { batch: req.batch, results: req.docs.map((d) => extractDocument(d, req.options)) };
-  } catch (e) {
-    res = { batch: req.batch, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
-  }
-  parentPort?.postMessage(res);
+  answer(req).then(
+    (res) => parentPort?.postMessage(res),
+    (e: unknown) => parentPort?.postMessage({ batch: 'batch' in req ? req.batch : -1, error: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
+  );
 });

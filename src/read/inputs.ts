@@ -61,10 +61,36 @@ export const SKIP_CODES = new Set([
   'UNPARSABLE',
 ]);
 
+/** The files the paths name (sorted by path), standard input when named (read now), and what could not be listed. */
+export interface InputList {
+  files: Array<{ file: string; path: string }>;
+  stdin?: InputText;
+  warnings: Warning[];
+}
+
 export async function readInputs(paths: string[], options: ReadOptions): Promise<ReadResult> {
+  const list = await listInputs(paths, options);
+  const inputs: InputText[] = [];
+  const warnings = [...list.warnings];
+  for (const { file, path: rel } of list.files) {
+    const read = await readInputFile(file, rel, options.maxFileSize);
+    if (read.warning) warnings.push(read.warning);
+    if (read.input) inputs.push(read.input);
+  }
+  if (list.stdin) inputs.push(list.stdin);
+  return { inputs, warnings };
+}
+
+/** One listed file read and decoded, or the warning that says why not (ENCODING comes with the input). */
+export async function readInputFile(file: string, rel: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): Promise<{ input?: InputText; warning?: Warning }> {
+  const read = await readOne(file, rel, maxFileSize);
+  return { ...(read.input ? { input: read.input } : {}), ...(read.warning ? { warning: warn(rel, read.warning.code, read.warning.message) } : {}) };
+}
+
+/** Lists what the paths name without reading the files (standard input is read: it cannot be read twice). */
+export async function listInputs(paths: string[], options: ReadOptions): Promise<InputList> {
   const warnings: Warning[] = [];
   const files = new Set<string>();
-  const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   let stdin: InputText | undefined;
 
   for (const arg of paths) {
@@ -107,16 +133,8 @@ export async function readInputs(paths: string[], options: ReadOptions): Promise
     }
   }
 
-  const sorted = [...files].sort((a, b) => compare(relative(options.cwd, a), relative(options.cwd, b)));
-  const inputs: InputText[] = [];
-  for (const file of sorted) {
-    const rel = relative(options.cwd, file);
-    const read = await readOne(file, rel, maxSize);
-    if (read.warning) warnings.push(warn(rel, read.warning.code, read.warning.message));
-    if (read.input) inputs.push(read.input);
-  }
-  if (stdin) inputs.push(stdin);
-  return { inputs, warnings };
+  const listed = [...files].map((file) => ({ file, path: relative(options.cwd, file) })).sort((a, b) => compare(a.path, b.path));
+  return { files: listed, ...(stdin ? { stdin } : {}), warnings };
 }
 
 interface ReadOne {

@@ -9,7 +9,7 @@ import { terminalSafe } from '../../report/escape.js';
 import { describeIssue, FAIL_ON_LEVELS, type FailOn, loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { type CliIo, EXIT } from '../io.js';
-import { addReportOptions, buildCliReport, emit, printWarnings, type ReportFlags, strictFailure, writeFileOrFail } from './shared.js';
+import { addReportOptions, buildCliReport, emit, NO_INPUT, printWarnings, type ReportFlags, strictFailure, writeFileOrFail } from './shared.js';
 
 interface CheckFlags extends ReportFlags {
   failOn?: FailOn;
@@ -54,7 +54,7 @@ async function runCheck(paths: string[], flags: CheckFlags, io: CliIo): Promise<
   printWarnings(warnings, io);
   if (strictFailure(flags, loaded, warnings, io)) return EXIT.USAGE;
   if (warnings.some((w) => INPUT_ERRORS.has(w.code)) || report.documents.length === 0) {
-    if (report.documents.length === 0) io.stderr('facts: no input could be read; give files, folders, glob patterns or - for standard input\n');
+    if (report.documents.length === 0) io.stderr(NO_INPUT);
     return EXIT.USAGE;
   }
   const compare = { tolerance };

@@ -10,7 +10,7 @@ import { CONFIG_FILE, loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { type CliIo, EXIT } from '../io.js';
 import { VERSION } from '../version.js';
-import { emit, extractCliInputs, parseTolerance, printWarnings, type ReportFlags, reportFromResults, strictFailure, writeFileOrFail } from './shared.js';
+import { emit, extractCliInputs, NO_INPUT, parseTolerance, printWarnings, type ReportFlags, reportFromResults, strictFailure, writeFileOrFail } from './shared.js';
 
 interface MergeFlags extends ReportFlags {
   quiet?: boolean;
@@ -90,7 +90,7 @@ export async function writePartial(paths: string[], flags: ReportFlags, loaded: 
   printWarnings(warnings, io);
   if (strictFailure(flags, loaded, warnings, io)) return EXIT.USAGE;
   if (results.length === 0) {
-    io.stderr('facts: no input could be read; give files, folders, glob patterns or - for standard input\n');
+    io.stderr(NO_INPUT);
     return EXIT.USAGE;
   }
   const { partialHeader, partialLines } = await import('../../shard/partial.js');

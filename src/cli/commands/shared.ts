@@ -1,20 +1,23 @@
 // What `extract` and `check` share: their common options, reading the inputs the config and arguments name, and
 // running the pipeline with the config's aliases and ignores applied.
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { glob } from 'tinyglobby';
 import type { EntityKind, Report, Warning } from '../../model/report.js';
 import type { DocumentResult } from '../../extract/document.js';
-import { readInputs, SKIP_CODES } from '../../read/inputs.js';
+import { type InputText, listInputs, readInputs, SKIP_CODES } from '../../read/inputs.js';
+import type { StreamTask } from '../../stream/extract.js';
+import type { PoolOptions } from '../../parallel/pool.js';
 import { parseByteSize } from '../../read/size.js';
 import { terminalSafe } from '../../report/escape.js';
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../../report/index.js';
-import { aliasReport, aliasResults, applyIgnore } from '../adjust.js';
+import { aliasReport, aliasResults, applyIgnore } from '../../merge/adjust.js';
 import { type LoadedConfig, CONFIG_FILE, isCalendarDay } from '../config.js';
 import { UsageError } from '../errors.js';
-import { type CliIo, useColor } from '../io.js';
+import { type CliIo, EXIT, useColor } from '../io.js';
 import { progressReporter } from '../progress.js';
-import { writeAtomically } from '../output.js';
+import { writeAtomically, writeAtomicallyWith } from '../output.js';
 
 export interface ReportFlags {
   format: FormatName;
@@ -119,33 +122,119 @@ export async function extractCliInputs(
   loaded: LoadedConfig,
   io: CliIo,
 ): Promise<{ inputs: Array<{ path: string; text: string }>; warnings: Warning[]; results: DocumentResult[] }> {
-  const { config } = loaded;
-  const targets = paths.length > 0 ? paths : (config.include ?? []).map((p) => relativeTo(io.cwd, loaded.dir, p));
-  if (targets.length === 0) {
-    throw new UsageError(`no paths given; name files, folders, glob patterns or - , or set "include" in ${CONFIG_FILE}`);
-  }
-  const maxFileSize = flags.maxFileSize ?? (config.maxFileSize === undefined ? undefined : (parseByteSize(String(config.maxFileSize)) ?? undefined));
-  const read = await readInputs(targets, { cwd: io.cwd, readStdin: io.readStdin, maxFileSize });
+  const { inputs, warnings } = await readCliInputs(paths, flags, loaded, io);
+  const { documentInputs } = await import('../../pipeline.js');
+  const { extractDocuments } = await import('../../parallel/pool.js');
+  const results = await extractDocuments(documentInputs(inputs), poolOptions(inputs.length, flags, loaded, io));
+  return { inputs, warnings, results };
+}
+
+/** What the arguments (or the config's include) name, minus the config's exclude, read and decoded. */
+async function readCliInputs(paths: string[], flags: ReportFlags, loaded: LoadedConfig, io: CliIo): Promise<{ inputs: InputText[]; warnings: Warning[] }> {
+  const targets = inputTargets(paths, loaded, io);
+  const read = await readInputs(targets, { cwd: io.cwd, readStdin: io.readStdin, maxFileSize: maxFileSizeOf(flags, loaded) });
   const excluded = await excludedFiles(loaded);
   const inputs = read.inputs.filter((i) => i.text.trim() !== '' && (i.path === '-' || !excluded.has(path.resolve(io.cwd, i.path))));
   const warnings = read.warnings.filter((w) => !excluded.has(path.resolve(io.cwd, w.path)));
-  const onProgress = progressReporter(inputs.length, {
+  return { inputs, warnings };
+}
+
+/** The paths to read: the arguments, or the config's include. */
+function inputTargets(paths: string[], loaded: LoadedConfig, io: CliIo): string[] {
+  const targets = paths.length > 0 ? paths : (loaded.config.include ?? []).map((p) => relativeTo(io.cwd, loaded.dir, p));
+  if (targets.length === 0) {
+    throw new UsageError(`no paths given; name files, folders, glob patterns or - , or set "include" in ${CONFIG_FILE}`);
+  }
+  return targets;
+}
+
+function maxFileSizeOf(flags: ReportFlags, loaded: LoadedConfig): number | undefined {
+  const configured = loaded.config.maxFileSize;
+  return flags.maxFileSize ?? (configured === undefined ? undefined : (parseByteSize(String(configured)) ?? undefined));
+}
+
+function poolOptions(count: number, flags: ReportFlags, loaded: LoadedConfig, io: CliIo): PoolOptions {
+  const onProgress = progressReporter(count, {
     write: io.stderr,
     isTTY: io.stderrIsTTY,
     env: io.env,
     columns: io.columns,
     now: () => performance.now(),
   });
-  const { documentInputs } = await import('../../pipeline.js');
-  const { extractDocuments } = await import('../../parallel/pool.js');
-  const results = await extractDocuments(documentInputs(inputs), {
-    referenceDate: flags.date ?? config.date ?? null,
-    knownEntities: knownEntities(config),
+  return {
+    referenceDate: flags.date ?? loaded.config.date ?? null,
+    knownEntities: knownEntities(loaded.config),
     jobs: flags.jobs,
     ...(onProgress ? { onProgress } : {}),
-  });
-  return { inputs, warnings, results };
+  };
 }
+
+/** Formats the report writes as they go (JSON, NDJSON): no report object is ever built, so memory stays bounded. */
+export const STREAMED_FORMATS = new Set<FormatName>(['json', 'ndjson']);
+
+/**
+ * `facts extract` for a streamed format: lists the inputs, has the extraction threads read, extract and spool each
+ * document, and writes the report at the end in pieces; the same bytes as emit(buildCliReport(…)). Returns the exit
+ * code.
+ */
+export async function streamCliReport(paths: string[], flags: ReportFlags, loaded: LoadedConfig, io: CliIo): Promise<number> {
+  const { config } = loaded;
+  const targets = inputTargets(paths, loaded, io);
+  const list = await listInputs(targets, { cwd: io.cwd, readStdin: io.readStdin });
+  const excluded = await excludedFiles(loaded);
+  const files = list.files.filter((f) => !excluded.has(path.resolve(f.file)));
+  const stdin = list.stdin && list.stdin.text.trim() !== '' ? list.stdin : undefined;
+  const { assignDocumentIds } = await import('../../extract/document.js');
+  const { extractStreamed } = await import('../../parallel/pool.js');
+  const { StreamedReport } = await import('../../stream/report.js');
+  const { makeSpoolDir, removeSpoolDir } = await import('../../stream/spool.js');
+  // Ids from every path listed (a file that turns out unreadable still counts when names collide); tasks in the
+  // report's document order.
+  const named = [...files.map((f) => ({ path: f.path, file: f.file })), ...(stdin ? [{ path: '-', file: undefined }] : [])];
+  const ids = assignDocumentIds(named.map((n) => n.path));
+  const tasks: StreamTask[] = named
+    .map((n, i) => ({ id: ids[i], path: n.path, ...(n.file !== undefined ? { file: n.file } : { input: { ...stdin!, id: ids[i] } }) }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map((t, index) => ({ ...t, index }));
+  const sizes = files.map((f) => statSync(f.file, { throwIfNoEntry: false })?.size ?? 0).concat(stdin ? [stdin.text.length] : []);
+  const dir = makeSpoolDir();
+  try {
+    const aliases = config.aliases ?? {};
+    const style = flags.format === 'ndjson' ? 'ndjson' : 'json';
+    const report = new StreamedReport({
+      style,
+      tolerance: flags.tolerance ?? config.tolerance ?? 0,
+      ...(Object.keys(aliases).length > 0 ? { aliases } : {}),
+      ...(config.ignore ? { ignore: config.ignore } : {}),
+      warnings: list.warnings.filter((w) => !excluded.has(path.resolve(io.cwd, w.path))),
+      dir,
+    });
+    const { onProgress, ...extractOptions } = poolOptions(tasks.length, flags, loaded, io);
+    const threads = await extractStreamed(
+      tasks,
+      { style, options: extractOptions, ...(flags.maxFileSize !== undefined || config.maxFileSize !== undefined ? { maxFileSize: maxFileSizeOf(flags, loaded) } : {}), dir },
+      { jobs: flags.jobs, bytes: sizes.reduce((n, x) => n + x, 0), largest: sizes.reduce((n, x) => Math.max(n, x), 0), ...(onProgress ? { onProgress } : {}) },
+      (doc) => report.add(doc),
+    );
+    printWarnings(report.warnings, io);
+    if (strictFailure(flags, loaded, report.warnings, io)) return EXIT.USAGE;
+    if (report.documentCount === 0) {
+      io.stderr(NO_INPUT);
+      return EXIT.USAGE;
+    }
+    if (flags.out === undefined) {
+      await report.write(io.stdout, threads);
+    } else {
+      const file = path.resolve(io.cwd, flags.out);
+      await writeOrFail(flags.out, () => writeAtomicallyWith(file, (write) => report.write(write, threads)));
+    }
+    return EXIT.OK;
+  } finally {
+    removeSpoolDir(dir);
+  }
+}
+
+export const NO_INPUT = 'facts: no input could be read; give files, folders, glob patterns or - for standard input\n';
 
 /** The config's "lexicon": names declared as organisations, people or places. */
 function knownEntities(config: LoadedConfig['config']): Array<{ name: string; kind: EntityKind }> {
@@ -202,8 +291,12 @@ export async function emit(report: Report, flags: ReportFlags, io: CliIo, quiet:
 }
 
 export async function writeFileOrFail(io: CliIo, file: string, data: string): Promise<void> {
+  await writeOrFail(file, () => writeAtomically(path.resolve(io.cwd, file), data));
+}
+
+async function writeOrFail(file: string, write: () => Promise<void>): Promise<void> {
   try {
-    await writeAtomically(path.resolve(io.cwd, file), data);
+    await write();
   } catch (e) {
     throw new UsageError(`${file}: cannot write (${(e as NodeJS.ErrnoException).code ?? 'write failed'})`);
   }

@@ -1,0 +1,97 @@
+// One extraction thread's part of a streamed report: reads each document it is given (the file itself, so reading
+// is spread over the threads too), extracts and packs it, appends the written mentions, claims and fact items to
+// this thread's own spool files, and answers with where they went. What goes back to the main thread is small: the
+// document's header, its entity names and a few positions.
+import { type DocumentInput, extractDocument, type ExtractOptions } from '../extract/document.js';
+import type { Document, EntityKind, Warning } from '../model/report.js';
+import { readInputFile } from '../read/inputs.js';
+import { ITEM_BUCKETS, packResult, type PackStyle } from './pack.js';
+import { type Segment, SpoolWriter } from './spool.js';
+
+/** One document of the run: read from `file`, or given (standard input). */
+export interface StreamTask {
+  /** Its place in the report's document order. */
+  index: number;
+  id: string;
+  path: string;
+  file?: string;
+  input?: DocumentInput;
+}
+
+export interface StreamSettings {
+  style: PackStyle;
+  options: ExtractOptions;
+  maxFileSize?: number;
+  /** The run's spool folder. */
+  dir: string;
+}
+
+/** What the report keeps of one document. */
+export interface ExtractedDoc {
+  document: Document;
+  entities: Array<[EntityKind, string, string, number]>;
+  mentions: Segment;
+  mentionCount: number;
+  claims: Segment;
+  claimCount: number;
+}
+
+export interface StreamDoc {
+  index: number;
+  warning?: Warning;
+  extracted?: ExtractedDoc;
+}
+
+/** The spool file of one thread's items of one bucket. */
+export function itemFile(thread: string, bucket: number): string {
+  return `${thread}-items-${bucket}`;
+}
+
+export class StreamExtractor {
+  private readonly mentions: SpoolWriter;
+  private readonly claims: SpoolWriter;
+  private readonly items: SpoolWriter[];
+
+  constructor(
+    private readonly settings: StreamSettings,
+    thread: string,
+  ) {
+    this.mentions = new SpoolWriter(settings.dir, `${thread}-mentions`);
+    this.claims = new SpoolWriter(settings.dir, `${thread}-claims`);
+    this.items = Array.from({ length: ITEM_BUCKETS }, (_, b) => new SpoolWriter(settings.dir, itemFile(thread, b)));
+  }
+
+  async run(task: StreamTask): Promise<StreamDoc> {
+    let input = task.input;
+    let warning: Warning | undefined;
+    if (!input && task.file !== undefined) {
+      const read = await readInputFile(task.file, task.path, this.settings.maxFileSize);
+      warning = read.warning;
+      if (read.input && read.input.text.trim() !== '') input = { ...read.input, id: task.id };
+    }
+    if (!input) return { index: task.index, ...(warning ? { warning } : {}) };
+    const packed = packResult(extractDocument(input, this.settings.options), this.settings.style);
+    for (const item of packed.items) this.items[item.bucket].append(`${task.index}\t${JSON.stringify(item.head)}\t${item.json}\n`);
+    return {
+      index: task.index,
+      ...(warning ? { warning } : {}),
+      extracted: {
+        document: packed.document,
+        entities: packed.entities,
+        mentions: this.mentions.append(packed.mentions),
+        mentionCount: packed.mentionCount,
+        claims: this.claims.append(packed.claims),
+        claimCount: packed.claimCount,
+      },
+    };
+  }
+
+  /** Writes out what is buffered: the main thread may read the files from here on. */
+  flush(): void {
+    for (const w of [this.mentions, this.claims, ...this.items]) w.flush();
+  }
+
+  close(): void {
+    for (const w of [this.mentions, this.claims, ...this.items]) w.close();
+  }
+}
