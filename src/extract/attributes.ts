@@ -35,7 +35,9 @@ interface CompiledTrigger {
   strong: boolean;
   /** Counts only when it stands before the mention. */
   onlyBefore: boolean;
-  pattern: RegExp;
+  /** The pattern's source; `pattern` is built from it (flags giu) the first time a sentence may hold the trigger. */
+  source: string;
+  pattern: RegExp | null;
   /** The trigger's first word, lower-cased, when plain ASCII: a sentence without it cannot match (see hitsIn). */
   literal: string | null;
   /** The literal is letters and digits and must be a whole word of the sentence (no trailing "*" on it). */
@@ -56,7 +58,9 @@ export function compileAttributes(lexicon: AttributeLexicon): Map<string, Compil
   for (const attr of lexicon.attributes) {
     if (attr.triggers.length === 0 && (attr.after ?? []).length === 0) throw new Error(`attribute ${attr.name} has no trigger`);
     const add = (trigger: string, strong: boolean) => {
-      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${triggerSource(trigger)}(?![\\p{L}\\p{N}])`, 'giu');
+      // Compiled on first use (see hitsIn): most triggers' first word never occurs, and ~260 case-insensitive Unicode
+      // patterns cost a quarter of a second at every process and worker start.
+      const source = `(?<![\\p{L}\\p{N}])${triggerSource(trigger)}(?![\\p{L}\\p{N}])`;
       const first = trigger.split(/\s+/)[0].replace(/\*$/, '').toLowerCase();
       const literal = /^[\x20-\x7e]+$/.test(first) ? first : null;
       // A one-word trigger ending in "*" may go on with more letters; any other trigger's first word ends at a
@@ -64,7 +68,7 @@ export function compileAttributes(lexicon: AttributeLexicon): Map<string, Compil
       const wholeWord = literal !== null && /^[a-z0-9]+$/.test(literal) && !(trigger.endsWith('*') && !/\s/.test(trigger));
       for (const kind of attr.kinds) {
         const list = byKind.get(kind) ?? [];
-        list.push({ attribute: attr.name, conflicts: attr.conflicts, strong, onlyBefore: attr.before === true, pattern, literal, wholeWord });
+        list.push({ attribute: attr.name, conflicts: attr.conflicts, strong, onlyBefore: attr.before === true, source, pattern: null, literal, wholeWord });
         byKind.set(kind, list);
       }
     };
@@ -85,6 +89,27 @@ function triggerSource(trigger: string): string {
 
 const lexicon = AttributeLexicon.parse(data);
 const compiled = compileAttributes(lexicon);
+
+/** A kind's triggers indexed for hitsIn: whole-word triggers by their first word, the others listed. */
+interface TriggerIndex {
+  triggers: CompiledTrigger[];
+  byWord: Map<string, number[]>;
+  others: number[];
+}
+const indexed = new Map<string, TriggerIndex>();
+for (const [kind, triggers] of compiled) {
+  const byWord = new Map<string, number[]>();
+  const others: number[] = [];
+  triggers.forEach((t, i) => {
+    if (!t.wholeWord) others.push(i);
+    else {
+      const list = byWord.get(t.literal as string);
+      if (list) list.push(i);
+      else byWord.set(t.literal as string, [i]);
+    }
+  });
+  indexed.set(kind, { triggers, byWord, others });
+}
 const following = lexicon.attributes.flatMap((a) =>
   (a.after ?? []).map((phrase) => ({
     attribute: a,
@@ -153,10 +178,28 @@ function hitsIn(kind: string, sentence: string): TriggerHit[] {
   }
   const { folded, words } = lastFolded;
   const hits: TriggerHit[] = [];
-  for (const t of compiled.get(kind) ?? []) {
-    if (t.wholeWord ? !words.has(t.literal as string) : t.literal !== null && !folded.includes(t.literal)) continue;
-    t.pattern.lastIndex = 0;
-    for (let m = t.pattern.exec(sentence); m; m = t.pattern.exec(sentence)) {
+  const index = indexed.get(kind);
+  if (!index) {
+    lastHits.set(kind, { sentence, hits });
+    return hits;
+  }
+  // The triggers that may match, in trigger order: whole-word ones whose first word is a word of the sentence (one
+  // Map lookup per sentence word instead of one Set lookup per trigger), the others by a substring test.
+  const candidates: number[] = [];
+  for (const w of words) {
+    const list = index.byWord.get(w);
+    if (list) for (const i of list) candidates.push(i);
+  }
+  for (const i of index.others) {
+    const literal = index.triggers[i].literal;
+    if (literal === null || folded.includes(literal)) candidates.push(i);
+  }
+  candidates.sort((a, b) => a - b);
+  for (const i of candidates) {
+    const t = index.triggers[i];
+    const pattern = t.pattern ?? (t.pattern = new RegExp(t.source, 'giu'));
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(sentence); m; m = pattern.exec(sentence)) {
       hits.push({ t, start: m.index, end: m.index + m[0].length, text: m[0] });
     }
   }

@@ -32,13 +32,27 @@ export function leftWords(text: string, start: number): LeftWords {
   return l;
 }
 
-function readLeftWords(text: string, start: number): LeftWords {
+export function readLeftWords(text: string, start: number): LeftWords {
   let raw = text.slice(Math.max(0, start - WINDOW), start);
   raw = raw.slice(raw.lastIndexOf('\n') + 1).toLowerCase();
-  const parts = raw.split(/\s+/).filter((w) => w.length > 0);
-  // The first part may be cut mid-word by the window.
-  if (start - WINDOW > 0 && parts.length > 0) parts.shift();
-  const words = parts.slice(-6).map((w) => w.replace(/^[^\p{L}\p{N}]+/u, ''));
+  // The last six whitespace-separated parts, read backwards (what splitting on /\s+/ and keeping the last six gives,
+  // without the array of every part). The first part may be cut mid-word by the window: it is dropped.
+  const cut = start - WINDOW > 0;
+  const words: string[] = [];
+  let i = raw.length - 1;
+  while (words.length < 6) {
+    while (i >= 0 && isSpace(raw.charCodeAt(i))) i--;
+    if (i < 0) break;
+    const end = i + 1;
+    while (i >= 0 && !isSpace(raw.charCodeAt(i))) i--;
+    if (cut) {
+      let j = i;
+      while (j >= 0 && isSpace(raw.charCodeAt(j))) j--;
+      if (j < 0) break; // this is the first part
+    }
+    words.push(stripLeading(raw.slice(i + 1, end)));
+  }
+  words.reverse();
   let comma = false;
   const last = words.length - 1;
   if (last >= 0 && words[last].endsWith(',')) {
@@ -46,6 +60,19 @@ function readLeftWords(text: string, start: number): LeftWords {
     words[last] = words[last].slice(0, -1);
   }
   return { words, comma, raw };
+}
+
+// The characters /\s/ matches.
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c > 0x7f && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+// Leading punctuation removed; a word starting with a lower-case ASCII letter or digit (nearly all) has none.
+function stripLeading(w: string): string {
+  const c = w.charCodeAt(0);
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return w;
+  return w.replace(/^[^\p{L}\p{N}]+/u, '');
 }
 
 /** True when the words end with one of the phrases (each of 1–4 words). */

@@ -108,36 +108,15 @@ export function isCapitalised(t: Token): boolean {
 /** Tokenises the whole document once. Linear: one regex pass plus constant work per token. */
 export function tokenize(ctx: ExtractContext): Token[] {
   const { text } = ctx;
-  const raw: Array<{ start: number; end: number }> = [];
-  // The spans of WORD, found by hand (words.ts).
-  forEachWord(text, (wordStart, wordEnd) => {
-    let start = wordStart;
-    let end = wordEnd;
-    const word = text.slice(wordStart, wordEnd);
-    // Keep the final dot of dotted acronyms ("U.S.").
-    if (text[end] === '.' && /^(?:\p{L}\.)+\p{L}$/u.test(word)) end++;
-    // "mid-June", "non-US": a lower-case prefix glued by a hyphen is not part of the name.
-    const prefix = word.includes('-') ? /^\p{Ll}+-(?=\p{Lu})/u.exec(word) : null;
-    if (prefix) {
-      raw.push({ start, end: start + prefix[0].length - 1 });
-      start += prefix[0].length;
-    }
-    const glued = end - start > 6 && hasUpper(word.slice(1)) ? GLUED_DATE.exec(text.slice(start, end)) : null;
-    if (glued && glued[1].length > 1) {
-      raw.push({ start, end: start + glued[1].length });
-      start += glued[1].length;
-    }
-    raw.push({ start, end });
-  });
-
   const tokens: Token[] = [];
   let line = 0;
   let lineScan = 0;
-  for (const r of raw) {
-    for (; lineScan < r.start; lineScan++) if (text[lineScan] === '\n') line++;
-    let end = r.end;
+  // Each piece becomes a token as soon as it is found (pieces come in text order), so no list of spans is built.
+  const emit = (start: number, rawEnd: number, word: string | null) => {
+    for (; lineScan < start; lineScan++) if (text.charCodeAt(lineScan) === 10) line++;
+    let end = rawEnd;
     let possessive = false;
-    const body = text.slice(r.start, end);
+    const body = word ?? text.slice(start, end);
     const poss = body.length > 2 && (body.endsWith('’s') || body.endsWith("'s") || body.endsWith('’S') || body.endsWith("'S"));
     if (poss) {
       end -= 2;
@@ -145,10 +124,10 @@ export function tokenize(ctx: ExtractContext): Token[] {
     } else if ((text[end] === '’' || text[end] === "'") && (body.endsWith('s') || body.endsWith('S')) && !/\p{L}/u.test(text[end + 1] ?? '')) {
       possessive = true;
     }
-    const t = end === r.end ? body : text.slice(r.start, end);
+    const t = end === rawEnd ? body : text.slice(start, end);
     const lower = t.toLowerCase();
     tokens.push({
-      start: r.start,
+      start,
       end,
       text: t,
       lower,
@@ -159,7 +138,29 @@ export function tokenize(ctx: ExtractContext): Token[] {
       shouting: false,
       line,
     });
-  }
+  };
+  // The spans of WORD, found by hand (words.ts).
+  forEachWord(text, (wordStart, wordEnd) => {
+    let start = wordStart;
+    let end = wordEnd;
+    const word = text.slice(wordStart, wordEnd);
+    // Keep the final dot of dotted acronyms ("U.S.").
+    if (text[end] === '.' && /^(?:\p{L}\.)+\p{L}$/u.test(word)) end++;
+    // "mid-June", "non-US": a lower-case prefix glued by a hyphen is not part of the name.
+    const prefix = word.includes('-') ? /^\p{Ll}+-(?=\p{Lu})/u.exec(word) : null;
+    if (prefix) {
+      emit(start, start + prefix[0].length - 1, null);
+      start += prefix[0].length;
+    }
+    const glued = end - start > 6 && hasUpper(word.slice(1)) ? GLUED_DATE.exec(text.slice(start, end)) : null;
+    if (glued && glued[1].length > 1) {
+      emit(start, start + glued[1].length, null);
+      start += glued[1].length;
+    }
+    // The common case, the word as found, reuses its text.
+    emit(start, end, start === wordStart && end === wordEnd ? word : null);
+  });
+
   markInitial(tokens, ctx);
   markHeadlines(tokens, text);
   return tokens;

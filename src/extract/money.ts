@@ -124,9 +124,41 @@ const LOOKBACK = 40;
 
 const before = (text: string, start: number): string => text.slice(Math.max(0, start - LOOKBACK), start);
 
+// The last words of the hedges, when plain ASCII letters (see mayEndWithHedge).
+const HEDGE_LAST_WORDS = new Set(
+  [...HEDGE_KIND.keys()].map((h) => h.split(' ').pop() as string).filter((w) => /^[a-z]+$/.test(w)),
+);
+
+/**
+ * False only when HEDGE_BEFORE cannot match `slice`: it must end (before spaces) with a hedge's last word, which
+ * stands after a non-letter or the slice start. A trailing run of ASCII letters after an ASCII character (or the
+ * start) is that word exactly, so one Set lookup decides; anything non-ASCII (case folding equates "ſ" with "s" and
+ * the Kelvin sign with "k") or a trailing "." / "~" goes to the regex. Saves trying the pattern at every position.
+ */
+function mayEndWithHedge(slice: string): boolean {
+  let i = slice.length - 1;
+  for (; i >= 0; i--) {
+    const c = slice.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0xa0 && c !== 0x2009 && c !== 0x202f) break;
+  }
+  if (i < 0) return false;
+  const end = i + 1;
+  const last = slice.charCodeAt(i);
+  if (last > 0x7f || last === 0x2e || last === 0x7e) return true;
+  for (; i >= 0; i--) {
+    const c = slice.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) break;
+  }
+  if (i === end - 1) return false; // an ASCII character that ends no hedge
+  if (i >= 0 && slice.charCodeAt(i) > 0x7f) return true;
+  return HEDGE_LAST_WORDS.has(slice.slice(i + 1, end).toLowerCase());
+}
+
 /** The hedge word right before a mention ("more than $5m", "(about €9bn)"), if any. */
 export function hedgeBefore(text: string, start: number): HedgeKind | null {
-  const m = HEDGE_BEFORE.exec(before(text, start));
+  const slice = before(text, start);
+  if (!mayEndWithHedge(slice)) return null;
+  const m = HEDGE_BEFORE.exec(slice);
   return m ? (HEDGE_KIND.get(normalise(m[1])) ?? null) : null;
 }
 
