@@ -3,7 +3,7 @@
 // scale curve. Options (flags or environment):
 //   --docs N          corpus size in documents of ~8 KB (BENCH_DOCS, default 2000 ≈ 16 MB)
 //   --ref-docs N      documents compromise parses for the reference (BENCH_REF_DOCS, default 300: it runs ~0.1 MB/s)
-//   --scale-docs N    the 1× of the scale curve (BENCH_SCALE_DOCS, default 500); --scales 1,2,4,8 (BENCH_SCALES)
+//   --scale-docs N    the 1× of the scale curve (BENCH_SCALE_DOCS, default: --docs); --scales 1,2,4,8 (BENCH_SCALES)
 //   --jobs N          the "all cores" run (default: the number of cores)
 //   --skip-scale      no scale curve
 // Writes under .bench/ (gitignored). Needs `npm run build` first (it runs bin/facts.js, as users do).
@@ -22,7 +22,7 @@ const arg = (name: string, env: string, fallback: string): string => {
 };
 const DOCS = Number(arg('docs', 'BENCH_DOCS', '2000'));
 const REF_DOCS = Math.min(DOCS, Number(arg('ref-docs', 'BENCH_REF_DOCS', '300')));
-const SCALE_DOCS = Number(arg('scale-docs', 'BENCH_SCALE_DOCS', '500'));
+const SCALE_DOCS = Number(arg('scale-docs', 'BENCH_SCALE_DOCS', String(DOCS)));
 const SCALES = arg('scales', 'BENCH_SCALES', '1,2,4,8').split(',').map(Number);
 const JOBS = Number(arg('jobs', 'BENCH_JOBS', String(availableParallelism())));
 const SKIP_SCALE = process.argv.includes('--skip-scale');
@@ -104,13 +104,17 @@ console.log(`\ncold start (median of 5): facts --version ${f(cold(['--version'])
 
 if (!SKIP_SCALE) {
   console.log(`\nscale curve (--jobs ${JOBS}, --format json; 1× = ${SCALE_DOCS} documents)`);
-  const sw = [6, 8, 8, 10, 10, 12, 10];
-  console.log(row(['scale', 'docs', 'MB', 'wall s', 'cpu s', 'peak MB', 'time ×'], sw));
+  const sw = [6, 8, 8, 10, 10, 10, 10, 10];
+  console.log(row(['scale', 'docs', 'MB', 'wall s', 'cpu s', 'peak MB', 'time ×', 'peak ×'], sw));
   let prev: Run | undefined;
+  let first: Run | undefined;
   for (const k of SCALES) {
     const info = corpus(SCALE_DOCS * k);
-    const r = extract(info, JOBS);
-    console.log(row([`${k}×`, info.docs, f(info.bytes / 1e6, 1), f(r.wall), f(r.cpu), r.rssMB === null ? 'n/a' : f(r.rssMB, 0), prev ? f(r.wall / prev.wall) : ''], sw));
+    // The 1× of the default curve is the run above: the same corpus, the same jobs.
+    const r = k === 1 && SCALE_DOCS === DOCS ? all : extract(info, JOBS);
+    first ??= r;
+    const peakX = r.rssMB !== null && first.rssMB !== null ? f(r.rssMB / first.rssMB) : 'n/a';
+    console.log(row([`${k}×`, info.docs, f(info.bytes / 1e6, 1), f(r.wall), f(r.cpu), r.rssMB === null ? 'n/a' : f(r.rssMB, 0), prev ? f(r.wall / prev.wall) : '', peakX], sw));
     prev = r;
   }
 }

@@ -1,6 +1,9 @@
 // Everything the CLI needs from the outside world, passed in so tests can run it in-process.
 export interface CliIo {
   stdout: (text: string) => void;
+  /** Standard output for bytes (UTF-8), when the caller can take them: streamed reports skip decoding. It must
+   *  write or copy the bytes before it returns: the caller reuses the buffer. */
+  stdoutBytes?: (bytes: Uint8Array) => void;
   stderr: (text: string) => void;
   cwd: string;
   env: Record<string, string | undefined>;

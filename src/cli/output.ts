@@ -15,15 +15,14 @@ export async function writeAtomically(file: string, data: string): Promise<void>
 }
 
 /** writeAtomically for output produced in pieces: `produce` calls `write` for each piece, in order. */
-export async function writeAtomicallyWith(file: string, produce: (write: (chunk: string) => void) => Promise<unknown>): Promise<void> {
+export async function writeAtomicallyWith(file: string, produce: (write: (chunk: Uint8Array) => void) => Promise<unknown>): Promise<void> {
   const existing = await stat(file).catch(() => null);
   const into = async (target: string, flags: string) => {
     const fd = openSync(target, flags);
     try {
       await produce((chunk) => {
-        const buf = Buffer.from(chunk, 'utf8');
         let off = 0;
-        while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+        while (off < chunk.length) off += writeSync(fd, chunk, off, chunk.length - off);
       });
     } finally {
       closeSync(fd);

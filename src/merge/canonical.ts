@@ -42,7 +42,9 @@ const KIND_ORDER: EntityKind[] = ['organization', 'person', 'place'];
 
 interface Group {
   key: string;
-  docs: Map<EntityKind, Set<number>>;
+  /** The documents that file the name under each kind, each once, in the order they were added (a few bytes a
+   *  document: a large corpus has a name in thousands of them). */
+  docs: Map<EntityKind, number[]>;
   surfaces: Map<string, number>;
   canonicals: Set<string>;
   words: string[];
@@ -86,8 +88,10 @@ export class CanonicalCollector {
       g = { key, docs: new Map(), surfaces: new Map(), canonicals: new Set(), words: [] };
       this.groups.set(key, g);
     }
-    if (!g.docs.has(kind)) g.docs.set(kind, new Set());
-    g.docs.get(kind)?.add(doc);
+    const docs = g.docs.get(kind);
+    if (!docs) g.docs.set(kind, [doc]);
+    // Documents come in order, so a repeat is the last one; a caller adding out of order pays a scan.
+    else if (docs[docs.length - 1] !== doc && (doc > docs[docs.length - 1] || !docs.includes(doc))) docs.push(doc);
     g.canonicals.add(canonical);
     // Count the canonical itself (it is what the document settled on) and the written surface when it is the same name.
     g.surfaces.set(canonical, (g.surfaces.get(canonical) ?? 0) + count);
@@ -106,7 +110,7 @@ function resolveGroups(groups: Map<string, Group>): Map<string, CorpusEntity> {
     let best: EntityKind = 'organization';
     let bestDocs = -1;
     for (const k of KIND_ORDER) {
-      const n = g.docs.get(k)?.size ?? 0;
+      const n = g.docs.get(k)?.length ?? 0;
       if (n > bestDocs) {
         best = k;
         bestDocs = n;
@@ -125,7 +129,7 @@ function resolveGroups(groups: Map<string, Group>): Map<string, CorpusEntity> {
 
   // Which documents hold each key (any kind): a short name seen next to its long form in one document, but kept
   // apart there, is a different entity.
-  const docsOf = (g: Group) => new Set([...g.docs.values()].flatMap((s) => [...s]));
+  const docsOf = (g: Group) => new Set([...g.docs.values()].flat());
   // Index long names by their last word (surnames) and first word (organisation stems): linear, not pairwise.
   const byLast = new Map<string, Group[]>();
   const byFirst = new Map<string, Group[]>();

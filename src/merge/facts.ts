@@ -16,6 +16,9 @@ const FACT_KINDS = new Set(['money', 'percent', 'date', 'role', 'age', 'count'])
 
 type Item = Mention | Claim;
 
+/** What grouping reads of a candidate: a streamed report groups light stand-ins before it reads the items. */
+export type GroupMember = Pick<Candidate, 'kind' | 'attribute' | 'unit' | 'subject' | 'qualifier' | 'inferred'>;
+
 export interface Candidate {
   mention: Item;
   kind: string;
@@ -88,11 +91,11 @@ export function factHead(c: Pick<Candidate, 'kind' | 'attribute' | 'unit'>): str
  * One group per fact. Mentions share a fact when kind, attribute, unit and subject match; a mention naming one
  * entity joins the single fact whose subject contains it; differing qualifiers ("series b" vs "series c") split.
  */
-function groupCandidates(candidates: Candidate[]): Candidate[][] {
-  const byHead = new Map<string, Map<string, Candidate[]>>();
+export function groupCandidates<C extends GroupMember>(candidates: C[]): C[][] {
+  const byHead = new Map<string, Map<string, C[]>>();
   for (const c of candidates) {
     const head = factHead(c);
-    const bySubject = byHead.get(head) ?? new Map<string, Candidate[]>();
+    const bySubject = byHead.get(head) ?? new Map<string, C[]>();
     const key = c.subject.join('\u0000');
     // Push, never copy: a key can gather tens of thousands of mentions on a large corpus.
     const list = bySubject.get(key);
@@ -100,7 +103,7 @@ function groupCandidates(candidates: Candidate[]): Candidate[][] {
     else bySubject.set(key, [c]);
     byHead.set(head, bySubject);
   }
-  const groups: Candidate[][] = [];
+  const groups: C[][] = [];
   for (const bySubject of byHead.values()) {
     // Which subjects of several names contain each name, in key order: one lookup per key instead of a scan of all.
     const containing = new Map<string, string[]>();
@@ -133,9 +136,9 @@ function groupCandidates(candidates: Candidate[]): Candidate[][] {
   return groups;
 }
 
-function splitByQualifier(members: Candidate[]): Candidate[][] {
-  const qualified = new Map<string, Candidate[]>();
-  const plain: Candidate[] = [];
+function splitByQualifier<C extends GroupMember>(members: C[]): C[][] {
+  const qualified = new Map<string, C[]>();
+  const plain: C[] = [];
   for (const c of members) {
     if (!c.qualifier) plain.push(c);
     else if (qualified.has(c.qualifier)) qualified.get(c.qualifier)!.push(c);
@@ -156,6 +159,11 @@ function splitByQualifier(members: Candidate[]): Candidate[][] {
  * and each document states one side; otherwise (an attribute that never conflicts, or one document stating both
  * sides) they are different things that share words, and become separate facts.
  */
+/** The facts of one group of groupCandidates (unsorted, without ids). */
+export function factsOfGroup(group: Candidate[], paths: Map<string, string>, options: MergeOptions = {}): Fact[] {
+  return buildFacts(group, paths, { tolerance: options.tolerance ?? 0 });
+}
+
 function buildFacts(group: Candidate[], paths: Map<string, string>, compare: CompareOptions): Fact[] {
   const rule = RULE_BY_KIND.get(group[0].kind);
   // A mention that joined by inference leaves again when its own document states something else here.
@@ -368,6 +376,15 @@ function valueKey(m: Item): string {
 }
 
 const STATUS_ORDER = { conflict: 0, agreed: 1, single: 2 } as const;
+
+/**
+ * The order of compareFacts as one string, for sorting many facts without keeping them: the same order as long as no
+ * subject, attribute, kind or id holds U+0000 (the separator sorts below every other character).
+ */
+export function factSortKey(f: Pick<Fact, 'status' | 'subject' | 'attribute' | 'kind' | 'values'>): string {
+  const unknown = f.subject === UNKNOWN_SUBJECT ? 1 : 0;
+  return `${STATUS_ORDER[f.status]}${unknown}\u0000${f.subject}\u0000${f.attribute}\u0000${f.kind}\u0000${f.values[0]?.mentions[0] ?? ''}`;
+}
 
 export function compareFacts(a: Fact, b: Fact): number {
   return (

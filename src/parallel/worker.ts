@@ -38,15 +38,18 @@ async function answer(req: BatchRequest): Promise<BatchResponse> {
   }
   if ('docs' in req) return { batch: req.batch, results: req.docs.map((d) => extractDocument(d, req.options)) };
   if (!streamer) throw new Error('stream batch sent to a worker started without stream settings');
+  // Every file of the batch is read at once (by libuv's threads) while this thread extracts them in turn.
+  const reads = req.tasks.map((task) => streamer.read(task));
   const results: StreamDoc[] = [];
-  for (const task of req.tasks) results.push(await streamer.run(task));
+  for (let i = 0; i < req.tasks.length; i++) results.push(streamer.process(req.tasks[i], await reads[i]));
   streamer.flush();
   return { batch: req.batch, results };
 }
 
 if (setup.facts) {
   try {
-    parentPort?.postMessage({ keys: buildFactsSpool(setup.facts) });
+    const keys = buildFactsSpool(setup.facts);
+    parentPort?.postMessage({ keys }, [keys.at.buffer as ArrayBuffer, keys.length.buffer as ArrayBuffer, keys.flags.buffer as ArrayBuffer]);
   } catch (e) {
     parentPort?.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }

@@ -33,6 +33,14 @@ export function jsonSafe(json: string): string {
   return json.replace(UNSAFE_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** Whether jsonSafe would change anything in JSON built from this text (a cheap test before a long JSON text). */
+export function needsJsonSafe(text: string): boolean {
+  UNSAFE_IN_JSON.lastIndex = 0;
+  const found = UNSAFE_IN_JSON.test(text);
+  UNSAFE_IN_JSON.lastIndex = 0;
+  return found;
+}
+
 /** One line of text for a table cell: newlines and tabs become spaces, controls are made visible. */
 export function oneLine(text: string): string {
   return terminalSafe(text.replace(/[\r\n\t]+/g, ' '));

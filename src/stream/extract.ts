@@ -5,6 +5,7 @@
 import { type DocumentInput, extractDocument, type ExtractOptions } from '../extract/document.js';
 import type { Document, EntityKind, Warning } from '../model/report.js';
 import { readInputFile } from '../read/inputs.js';
+import { needsJsonSafe } from '../report/escape.js';
 import { ITEM_BUCKETS, packResult, type PackStyle } from './pack.js';
 import { type Segment, SpoolWriter } from './spool.js';
 
@@ -42,6 +43,12 @@ export interface StreamDoc {
   extracted?: ExtractedDoc;
 }
 
+/** A line of an item spool: "index TAB head TAB key TAB item"; head is written as JSON, so none of the first three
+ *  holds a tab or a line break (JSON escapes them), and the item is one line of JSON. */
+export function itemLine(index: number, head: string, key: string, json: string): string {
+  return `${index}\t${JSON.stringify(head)}\t${key}\t${json}\n`;
+}
+
 /** The spool file of one thread's items of one bucket. */
 export function itemFile(thread: string, bucket: number): string {
   return `${thread}-items-${bucket}`;
@@ -62,25 +69,31 @@ export class StreamExtractor {
   }
 
   async run(task: StreamTask): Promise<StreamDoc> {
-    let input = task.input;
-    let warning: Warning | undefined;
-    if (!input && task.file !== undefined) {
-      const read = await readInputFile(task.file, task.path, this.settings.maxFileSize);
-      warning = read.warning;
-      if (read.input && read.input.text.trim() !== '') input = { ...read.input, id: task.id };
-    }
+    return this.process(task, await this.read(task));
+  }
+
+  /** Reads a task's file (start several before processing them, so reading overlaps extraction). */
+  async read(task: StreamTask): Promise<{ input?: DocumentInput; warning?: Warning }> {
+    if (task.input || task.file === undefined) return task.input ? { input: task.input } : {};
+    const read = await readInputFile(task.file, task.path, this.settings.maxFileSize);
+    const input = read.input && read.input.text.trim() !== '' ? { ...read.input, id: task.id } : undefined;
+    return { ...(input ? { input } : {}), ...(read.warning ? { warning: read.warning } : {}) };
+  }
+
+  process(task: StreamTask, { input, warning }: { input?: DocumentInput; warning?: Warning }): StreamDoc {
     if (!input) return { index: task.index, ...(warning ? { warning } : {}) };
-    const packed = packResult(extractDocument(input, this.settings.options), this.settings.style);
-    for (const item of packed.items) this.items[item.bucket].append(`${task.index}\t${JSON.stringify(item.head)}\t${item.json}\n`);
+    const safe = !needsJsonSafe(input.text) && !needsJsonSafe(input.id) && !needsJsonSafe(input.path);
+    const packed = packResult(extractDocument(input, this.settings.options), this.settings.style, safe);
+    for (const item of packed.items) this.items[item.bucket].append(itemLine(task.index, item.head, item.key, item.json));
     return {
       index: task.index,
       ...(warning ? { warning } : {}),
       extracted: {
         document: packed.document,
         entities: packed.entities,
-        mentions: this.mentions.append(packed.mentions),
+        mentions: this.mentions.appendAll(packed.mentions),
         mentionCount: packed.mentionCount,
-        claims: this.claims.append(packed.claims),
+        claims: this.claims.appendAll(packed.claims),
         claimCount: packed.claimCount,
       },
     };

@@ -2,7 +2,7 @@
 // it: the mentions and claims already written as report text, the fact items as lines for the merge's spool files,
 // and the entity names for the corpus-wide canonical names. What cannot be written before every document has been
 // seen (an entity's corpus-wide name and kind, a speaker's, a role's organisation) is left as a slot the report
-// fills in at the end. The main thread then only appends text to files: it keeps no mention in memory.
+// fills in at the end. The thread appends the text to its spool files (extract.ts): no mention stays in memory.
 import type { DocumentResult } from '../extract/document.js';
 import { factHead, isFactItem, subjectIds } from '../merge/facts.js';
 import type { Claim, Document, EntityKind, Mention } from '../model/report.js';
@@ -11,8 +11,9 @@ import { jsonSafe } from '../report/escape.js';
 /** json: elements of the pretty-printed report's arrays; ndjson: one typed record per line. */
 export type PackStyle = 'json' | 'ndjson';
 
-/** Spool files the fact items are spread over by their head: each is read back whole, one at a time. */
-export const ITEM_BUCKETS = 8;
+/** Spool files (per thread) the fact items are spread over by their head: a bucket's keys are read back together,
+ *  one bucket at a time, so more buckets mean fewer held at once. */
+export const ITEM_BUCKETS = 32;
 
 /**
  * A slot in spooled text: SLOT_OPEN + JSON [type, kind, name] + SLOT_CLOSE. JSON.stringify escapes every C0
@@ -28,22 +29,23 @@ export interface Packed {
   document: Document;
   /** Entity mentions, counted per [kind, name as the document settled it, as written]. */
   entities: Array<[EntityKind, string, string, number]>;
-  /** Mention elements joined by the style's separator (empty when none). */
-  mentions: string;
+  /** Mention elements joined by the style's separator, in pieces to write one after the other (none when no
+   *  mention). A document with many mentions is never one string: it could pass V8's limit on a string's length. */
+  mentions: string[];
   mentionCount: number;
-  /** Claim elements (json style only; NDJSON has no claim records). */
-  claims: string;
+  /** Claim elements, in pieces likewise (json style only; NDJSON has no claim records). */
+  claims: string[];
   claimCount: number;
-  /** Fact items in document order: the bucket and head they go to, and the item as JSON (an ItemLine). */
-  items: Array<{ bucket: number; head: string; json: string }>;
+  /**
+   * Fact items in document order: the bucket and head they go to, what grouping reads (an ItemKey, as JSON) and the
+   * item itself (the mention or claim trimmed to what facts use, as JSON), read only when its group is built.
+   */
+  items: Array<{ bucket: number; head: string; key: string; json: string }>;
 }
 
-/** A fact item as the merge reads it back: the mention or claim trimmed to what facts use, and its subjects. */
-export interface ItemLine {
-  m: Mention | Claim;
-  /** Entities the item is about, as [kind, name as the document settled it]. */
-  s: Array<[EntityKind, string]>;
-}
+/** What grouping reads of a fact item: the entities it is about, as [kind, name as the document settled it], and its
+ *  qualifier. */
+export type ItemKey = [Array<[EntityKind, string]>, string | null];
 
 export function separator(style: PackStyle): string {
   return style === 'json' ? ',\n' : '\n';
@@ -98,12 +100,83 @@ function packMention(style: PackStyle, m: Mention): string {
   return text ?? slot('m', '', JSON.stringify(m));
 }
 
+/** A mention with tokens where its slots go, and the slots in order; the mention itself when it has none. */
+function tokened(m: Mention): [object, Array<[keyof typeof TOKEN, string, string]>] {
+  if (isEntity(m)) {
+    return [
+      { ...m, kind: TOKEN.k, value: { canonical: TOKEN.n } },
+      [
+        ['k', m.kind, m.value.canonical],
+        ['n', m.kind, m.value.canonical],
+      ],
+    ];
+  }
+  if (m.kind === 'quote' && m.value.speakerCanonical) return [{ ...m, value: { ...m.value, speakerCanonical: TOKEN.s } }, [['s', '', m.value.speakerCanonical]]];
+  return [m, []];
+}
+
+function tokenedClaim(c: Claim): [object, Array<[keyof typeof TOKEN, string, string]>] {
+  return c.kind === 'role' && c.value.org ? [{ ...c, value: { ...c.value, org: TOKEN.o } }, [['o', '', c.value.org]]] : [c, []];
+}
+
+const ANY_TOKEN = /"\\u0000facts-slot-(kind|name|speaker|org)\\u0000"/g;
+const TOKEN_TYPE = { kind: 'k', name: 'n', speaker: 's', org: 'o' } as const;
+
+/**
+ * The json-style elements of a whole document in one JSON.stringify: the array printed inside an object prints its
+ * elements exactly as the report nests them. Null when a token turns up where no slot was put (article text that
+ * spells one), so the caller packs mention by mention instead.
+ */
+function packAll<T>(list: T[], tokens: (x: T) => [object, Array<[keyof typeof TOKEN, string, string]>], safe: boolean): string | null {
+  if (list.length === 0) return '';
+  const values: object[] = [];
+  const slots: Array<[keyof typeof TOKEN, string, string]> = [];
+  for (const x of list) {
+    const [value, own] = tokens(x);
+    values.push(value);
+    for (const o of own) slots.push(o);
+  }
+  const printed = JSON.stringify({ a: values }, null, 2);
+  const whole = safe ? printed : jsonSafe(printed);
+  // '{\n  "a": [\n' … '\n  ]\n}'
+  const body = whole.slice(11, whole.length - 6);
+  const parts: string[] = [];
+  let from = 0;
+  let i = 0;
+  for (const match of body.matchAll(ANY_TOKEN)) {
+    const expected = slots[i++];
+    if (!expected || expected[0] !== TOKEN_TYPE[match[1] as keyof typeof TOKEN_TYPE]) return null;
+    parts.push(body.slice(from, match.index), slot(expected[0], expected[1], expected[2]));
+    from = match.index + match[0].length;
+  }
+  if (i !== slots.length) return null;
+  parts.push(body.slice(from));
+  return parts.join('');
+}
+
 function packClaim(c: Claim): string {
   if (c.kind === 'role' && c.value.org) {
     const text = withSlots('json', 'mention', { ...c, value: { ...c.value, org: TOKEN.o } }, [['o', '', c.value.org]]);
     return text ?? slot('m', 'claim', JSON.stringify(c));
   }
   return element('json', 'mention', c);
+}
+
+/** Elements per whole-array JSON.stringify: far below V8's limit on a string's length, whatever the mentions. */
+const PIECE = 2000;
+
+/**
+ * The elements of a list, joined by the separator, as pieces: PIECE elements at a time through `whole` (one
+ * JSON.stringify) when it can, else one at a time.
+ */
+function pieces<T>(list: T[], whole: ((list: T[]) => string | null) | null, one: (x: T) => string, sep: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < list.length; i += PIECE) {
+    const part = list.slice(i, i + PIECE);
+    const text = whole?.(part) ?? part.map(one).join(sep);
+    out.push(i === 0 ? text : sep + text);
+  }
+  return out;
 }
 
 /** Cheap, stable string hash (FNV-1a) to spread heads over the buckets. */
@@ -131,7 +204,11 @@ function trimmed(m: Mention | Claim): Mention | Claim {
   } as Mention | Claim;
 }
 
-export function packResult(result: DocumentResult, style: PackStyle): Packed {
+/**
+ * `safe`: the caller knows no string of the result holds a character jsonSafe escapes (every string of a mention
+ * comes from the document's text and id, or from our lexicons), so the long JSON text need not be scanned.
+ */
+export function packResult(result: DocumentResult, style: PackStyle, safe = false): Packed {
   const sep = separator(style);
   const counts = new Map<string, [EntityKind, string, string, number]>();
   const byId = new Map<string, Mention>();
@@ -152,14 +229,14 @@ export function packResult(result: DocumentResult, style: PackStyle): Packed {
       if (e) s.push([e.kind as EntityKind, (e.value as { canonical: string }).canonical]);
     }
     const head = factHead({ kind: m.kind, attribute: m.about!.attribute, unit: m.kind === 'money' ? m.value.currency : '' });
-    items.push({ bucket: bucketOf(head), head, json: JSON.stringify({ m: trimmed(m), s } satisfies ItemLine) });
+    items.push({ bucket: bucketOf(head), head, key: JSON.stringify([s, m.about!.qualifier] satisfies ItemKey), json: JSON.stringify(trimmed(m)) });
   }
   return {
     document: result.document,
     entities: [...counts.values()],
-    mentions: result.mentions.map((m) => packMention(style, m)).join(sep),
+    mentions: pieces(result.mentions, style === 'json' ? (list) => packAll(list, tokened, safe) : null, (m) => packMention(style, m), sep),
     mentionCount: result.mentions.length,
-    claims: style === 'json' ? result.claims.map(packClaim).join(sep) : '',
+    claims: style === 'json' ? pieces(result.claims, (list) => packAll(list, tokenedClaim, safe), packClaim, sep) : [],
     claimCount: result.claims.length,
     items,
   };

@@ -1,16 +1,16 @@
 // The report as a stream: documents are added one at a time, in path order, as the extraction threads left them in
-// the spool folder (extract.ts), and the JSON or NDJSON report is written at the end in pieces. Memory holds the
-// documents' headers, the corpus' entity names, one sort key per fact and, while facts are built, the items of one
-// head; mentions, claims, fact items and written facts wait in spool files. The bytes are those of formatJson /
-// formatNdjson over buildReport (with the config's aliases and ignores): a test holds them equal.
+// the spool folder (extract.ts), and the JSON or NDJSON report is written at the end in pieces. This thread holds
+// the documents' headers, the corpus' entity names and a few bytes per fact; mentions, claims, fact items and
+// written facts wait in spool files, and the facts are built in a worker (facts.ts). The bytes are those of
+// formatJson / formatNdjson over buildReport (with the config's aliases and ignores): a test holds them equal.
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import type { Aliases, Ignore } from '../merge/adjust.js';
+import { type Aliases, aliasLookup, type Ignore } from '../merge/adjust.js';
 import { CanonicalCollector } from '../merge/canonical.js';
 import type { Claim, Document, EntityKind, Mention, Summary, Warning } from '../model/report.js';
 import { jsonSafe } from '../report/escape.js';
 import { itemFile, type StreamDoc } from './extract.js';
-import { type FactKey, runFactsJob } from './facts.js';
+import { CONFLICT, FACTS_SPOOL, type FactIndex, KEPT, runFactsJob } from './facts.js';
 import { Names } from './names.js';
 import { element, ITEM_BUCKETS, type PackStyle, separator, SLOT_CLOSE, SLOT_OPEN, type SlotType } from './pack.js';
 import { type Segment, SpoolReader } from './spool.js';
@@ -40,9 +40,10 @@ export class StreamedReport {
   private claimCount = 0;
   private readonly rename: (name: string) => string;
   private names: Names | null = null;
+  private readonly filledSlots = new Map<string, string>();
 
   constructor(private readonly options: StreamOptions) {
-    this.rename = new Names(new Map(), options.aliases).rename;
+    this.rename = options.aliases ? aliasLookup(options.aliases) : (name) => name;
     this.warnings = [...(options.warnings ?? [])];
     this.reader = new SpoolReader(options.dir);
   }
@@ -70,10 +71,10 @@ export class StreamedReport {
   }
 
   /**
-   * Writes the whole report through `out`, in pieces of about 64 KB. `threads` names the extraction threads whose
-   * spool files hold the documents' items.
+   * Writes the whole report through `out`, in pieces of about 64 KB that `out` must write or copy before it returns
+   * (the buffer is reused). `threads` names the extraction threads whose spool files hold the documents' items.
    */
-  async write(out: (chunk: string) => void, threads: string[]): Promise<Summary> {
+  async write(out: (chunk: Buffer) => void, threads: string[]): Promise<Summary> {
     const corpus = this.collector.resolve();
     this.names = new Names(corpus, this.options.aliases);
     const { dir, style } = this.options;
@@ -121,62 +122,101 @@ export class StreamedReport {
     }
   }
 
-  private *factTexts(keys: FactKey[]): Generator<string> {
-    const blank = BLANK_ID[this.options.style];
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i];
-      if (!k.kept) continue;
-      yield this.reader.read(k.at).replace(blank, blank.replace('""', `"F${i + 1}"`));
+  private summary(keys: FactIndex): Summary {
+    let facts = 0;
+    let conflicts = 0;
+    for (const f of keys.flags) {
+      if (!(f & KEPT)) continue;
+      facts++;
+      if (f & CONFLICT) conflicts++;
     }
-  }
-
-  private summary(keys: FactKey[]): Summary {
-    const kept = keys.filter((k) => k.kept);
-    return { documents: this.documents.length, mentions: this.mentionCount, facts: kept.length, conflicts: kept.filter((k) => k.conflict).length };
+    return { documents: this.documents.length, mentions: this.mentionCount, facts, conflicts };
   }
 
   // --- output --------------------------------------------------------------------------------------------------
 
-  /** The documents' spooled mentions or claims, with every slot filled in and the style's separator between them. */
-  private *filled(which: 'mentions' | 'claims'): Generator<string> {
+  /**
+   * The documents' spooled mentions or claims, with every slot filled in and the style's separator between them,
+   * copied as bytes: only slots are decoded.
+   */
+  private filled(which: 'mentions' | 'claims', w: ByteWriter): void {
     const sep = separator(this.options.style);
     let first = true;
     for (const segs of this.segments) {
       const segment = segs[which];
       if (segment.length === 0) continue;
-      if (!first) yield sep;
+      if (!first) w.put(sep);
       first = false;
-      let carry = '';
-      for (const piece of this.reader.pieces(segment)) {
-        const text = carry + piece;
-        carry = '';
+      // A slot cut between two pieces: its bytes so far.
+      let slot: Buffer[] | null = null;
+      for (const piece of this.reader.bytes(segment)) {
         let from = 0;
-        const parts: string[] = [];
-        for (;;) {
-          const open = text.indexOf(SLOT_OPEN, from);
+        while (from < piece.length) {
+          if (slot) {
+            const close = piece.indexOf(CLOSE_BYTE, from);
+            if (close < 0) {
+              slot.push(Buffer.from(piece.subarray(from)));
+              from = piece.length;
+              break;
+            }
+            slot.push(piece.subarray(from, close));
+            w.put(this.fillSlot(Buffer.concat(slot).toString('utf8')));
+            slot = null;
+            from = close + 1;
+            continue;
+          }
+          const open = piece.indexOf(OPEN_BYTE, from);
           if (open < 0) {
-            parts.push(text.slice(from));
+            w.putBytes(piece.subarray(from));
             break;
           }
-          const close = text.indexOf(SLOT_CLOSE, open);
-          if (close < 0) {
-            parts.push(text.slice(from, open));
-            carry = text.slice(open);
-            break;
-          }
-          parts.push(text.slice(from, open));
-          const [type, kind, name] = JSON.parse(text.slice(open + 1, close)) as [SlotType, string, string];
-          parts.push(this.fill(type, kind, name));
-          from = close + 1;
+          w.putBytes(piece.subarray(from, open));
+          slot = [];
+          from = open + 1;
         }
-        yield parts.join('');
       }
-      if (carry !== '') throw new Error('StreamedReport: a slot in the spool is cut short');
+      if (slot) throw new Error('StreamedReport: a slot in the spool is cut short');
     }
   }
 
-  private writeJson(keys: FactKey[], out: (chunk: string) => void): Summary {
-    const w = new Writer(out);
+  /** The text of one slot (without its markers). Names repeat: each distinct slot is parsed and looked up once. */
+  private fillSlot(raw: string): string {
+    let filled = this.filledSlots.get(raw);
+    if (filled === undefined) {
+      const [type, kind, name] = JSON.parse(raw) as [SlotType, string, string];
+      filled = this.fill(type, kind, name);
+      if (type !== 'm') this.filledSlots.set(raw, filled);
+    }
+    return filled;
+  }
+
+  /** The kept facts, numbered in report order, as bytes from the facts spool. */
+  private facts(keys: FactIndex, w: ByteWriter, sep: string, last: string): void {
+    const blank = Buffer.from(BLANK_ID[this.options.style]);
+    let first = true;
+    for (let i = 0; i < keys.flags.length; i++) {
+      if (!(keys.flags[i] & KEPT)) continue;
+      if (!first) w.put(sep);
+      first = false;
+      // The id is the fact's first key: its blank is found in the first piece.
+      let numbered = false;
+      for (const piece of this.reader.bytes({ file: FACTS_SPOOL, at: keys.at[i], length: keys.length[i] })) {
+        const at = numbered ? -1 : piece.indexOf(blank);
+        if (at < 0) {
+          w.putBytes(piece);
+          continue;
+        }
+        numbered = true;
+        w.putBytes(piece.subarray(0, at));
+        w.put(BLANK_ID[this.options.style].replace('""', `"F${i + 1}"`));
+        w.putBytes(piece.subarray(at + blank.length));
+      }
+    }
+    if (!first) w.put(last);
+  }
+
+  private writeJson(keys: FactIndex, out: (chunk: Buffer) => void): Summary {
+    const w = new ByteWriter(out);
     const summary = this.summary(keys);
     const array = (name: string, empty: boolean, body: () => void, last = false) => {
       if (empty) {
@@ -189,19 +229,9 @@ export class StreamedReport {
     };
     w.put('{\n  "version": 1,\n');
     array('documents', this.documents.length === 0, () => w.put(this.documents.map((d) => element('json', 'document', d)).join(',\n')));
-    array('mentions', this.mentionCount === 0, () => {
-      for (const text of this.filled('mentions')) w.put(text);
-    });
-    array('claims', this.claimCount === 0, () => {
-      for (const text of this.filled('claims')) w.put(text);
-    });
-    array('facts', summary.facts === 0, () => {
-      let first = true;
-      for (const text of this.factTexts(keys)) {
-        w.put(first ? text : `,\n${text}`);
-        first = false;
-      }
-    });
+    array('mentions', this.mentionCount === 0, () => this.filled('mentions', w));
+    array('claims', this.claimCount === 0, () => this.filled('claims', w));
+    array('facts', summary.facts === 0, () => this.facts(keys, w, ',\n', ''));
     const warnings = this.warnings;
     w.put(`  "summary": ${JSON.stringify(summary, null, 2).replace(/\n/g, '\n  ')}${warnings.length > 0 ? ',' : ''}\n`);
     if (warnings.length > 0) array('warnings', false, () => w.put(warnings.map((x) => element('json', 'warning', x)).join(',\n')), true);
@@ -210,15 +240,15 @@ export class StreamedReport {
     return summary;
   }
 
-  private writeNdjson(keys: FactKey[], out: (chunk: string) => void): Summary {
-    const w = new Writer(out);
+  private writeNdjson(keys: FactIndex, out: (chunk: Buffer) => void): Summary {
+    const w = new ByteWriter(out);
     const summary = this.summary(keys);
     for (const d of this.documents) w.put(`${element('ndjson', 'document', d)}\n`);
     if (this.mentionCount > 0) {
-      for (const text of this.filled('mentions')) w.put(text);
+      this.filled('mentions', w);
       w.put('\n');
     }
-    for (const text of this.factTexts(keys)) w.put(`${text}\n`);
+    this.facts(keys, w, '\n', '\n');
     for (const x of this.warnings) w.put(`${element('ndjson', 'warning', x)}\n`);
     w.put(`${jsonSafe(JSON.stringify({ type: 'summary', version: 1, ...summary }))}\n`);
     w.flush();
@@ -226,21 +256,43 @@ export class StreamedReport {
   }
 }
 
-/** Gathers small pieces into writes of about 64 KB: large enough for few system calls, small enough to stay out of
- *  the heap's large-object space. */
-class Writer {
-  private parts: string[] = [];
-  private size = 0;
-  constructor(private readonly out: (chunk: string) => void) {}
+/** Gathers text and bytes into writes of about 64 KB: large enough for few system calls, small enough to stay out
+ *  of the heap's large-object space. One buffer is reused: the sink must write or copy each chunk before it returns. */
+class ByteWriter {
+  private readonly buf = Buffer.allocUnsafe(WRITE_SIZE);
+  private used = 0;
+  constructor(private readonly out: (chunk: Buffer) => void) {}
+
   put(text: string): void {
-    this.parts.push(text);
-    this.size += text.length;
-    if (this.size >= 1 << 16) this.flush();
+    if (text.length * 3 > WRITE_SIZE - this.used) {
+      this.flush();
+      if (text.length * 3 > WRITE_SIZE) {
+        this.out(Buffer.from(text, 'utf8'));
+        return;
+      }
+    }
+    this.used += this.buf.write(text, this.used, 'utf8');
   }
+
+  putBytes(bytes: Uint8Array): void {
+    if (bytes.length > WRITE_SIZE - this.used) {
+      this.flush();
+      if (bytes.length > WRITE_SIZE) {
+        this.out(Buffer.from(bytes));
+        return;
+      }
+    }
+    this.buf.set(bytes, this.used);
+    this.used += bytes.length;
+  }
+
   flush(): void {
-    if (this.parts.length === 0) return;
-    this.out(this.parts.join(''));
-    this.parts = [];
-    this.size = 0;
+    if (this.used === 0) return;
+    this.out(this.buf.subarray(0, this.used));
+    this.used = 0;
   }
 }
+
+const WRITE_SIZE = 1 << 16;
+const OPEN_BYTE = SLOT_OPEN.charCodeAt(0);
+const CLOSE_BYTE = SLOT_CLOSE.charCodeAt(0);

@@ -9,6 +9,7 @@ import { StringDecoder } from 'node:string_decoder';
 // Small enough that no piece lands in the heap's large-object space, large enough for few system calls.
 const FLUSH_AT = 1 << 16;
 const READ_PIECE = 1 << 16;
+const WINDOW = 1 << 16;
 
 /** A new private folder for one run's spool files. */
 export function makeSpoolDir(): string {
@@ -38,6 +39,13 @@ export class SpoolWriter {
     readonly file: string,
   ) {
     this.fd = openSync(path.join(dir, file), 'w');
+  }
+
+  /** Appends pieces of text one after the other; returns where they went, as one segment. */
+  appendAll(texts: string[]): Segment {
+    const at = this.bytes;
+    for (const text of texts) this.append(text);
+    return { file: this.file, at, length: this.bytes - at };
   }
 
   /** Appends text; returns where it went. */
@@ -73,6 +81,9 @@ export class SpoolWriter {
 /** Reads the spool files of one folder (each opened once). */
 export class SpoolReader {
   private readonly fds = new Map<string, number>();
+  private readonly windows = new Map<string, { buf: Buffer; at: number; length: number }>();
+  // One buffer for every piece bytes() gives: a buffer per segment would churn the allocator and grow the process.
+  private readonly piece = Buffer.allocUnsafe(READ_PIECE);
 
   constructor(readonly dir: string) {}
 
@@ -85,23 +96,51 @@ export class SpoolReader {
     return fd;
   }
 
-  /** The text of a segment, in pieces of about 64 KB (never splitting a character). */
-  *pieces(segment: Segment): Generator<string> {
+  /**
+   * The bytes of a segment, in pieces of about 64 KB (a character may be cut between two). Each piece is a view of
+   * the reader's one buffer, which the next piece (of this segment or another) overwrites: use it before asking for
+   * the next, and read one segment at a time.
+   */
+  *bytes(segment: Segment): Generator<Buffer> {
     if (segment.length === 0) return;
     const fd = this.fd(segment.file);
-    const buf = Buffer.allocUnsafe(Math.min(READ_PIECE, segment.length));
-    const decoder = new StringDecoder('utf8');
+    const buf = this.piece;
     let pos = segment.at;
     const end = segment.at + segment.length;
     while (pos < end) {
       const n = readSync(fd, buf, 0, Math.min(buf.length, end - pos), pos);
       if (n <= 0) throw new Error(`spool file ${segment.file} ends early`);
       pos += n;
-      const text = decoder.write(buf.subarray(0, n));
+      yield buf.subarray(0, n);
+    }
+  }
+
+  /** The text of a segment, in pieces of about 64 KB (never splitting a character). */
+  *pieces(segment: Segment): Generator<string> {
+    const decoder = new StringDecoder('utf8');
+    for (const bytes of this.bytes(segment)) {
+      const text = decoder.write(bytes);
       if (text.length > 0) yield text;
     }
     const rest = decoder.end();
     if (rest.length > 0) yield rest;
+  }
+
+  /**
+   * The text of a short segment through a window of the file that the next reads may hit: items read in document
+   * order lie close together in their file, so most reads cost no system call.
+   */
+  readNear(segment: Segment): string {
+    const w = this.windows.get(segment.file);
+    if (w && segment.at >= w.at && segment.at + segment.length <= w.at + w.length) {
+      return w.buf.toString('utf8', segment.at - w.at, segment.at - w.at + segment.length);
+    }
+    if (segment.length > WINDOW) return this.read(segment);
+    const buf = w?.buf ?? Buffer.allocUnsafe(WINDOW);
+    const length = readSync(this.fd(segment.file), buf, 0, WINDOW, segment.at);
+    this.windows.set(segment.file, { buf, at: segment.at, length });
+    if (length < segment.length) throw new Error(`spool file ${segment.file} ends early`);
+    return buf.toString('utf8', 0, segment.length);
   }
 
   /** The whole text of a (short) segment. */
@@ -111,19 +150,25 @@ export class SpoolReader {
     return text;
   }
 
-  /** The lines of a whole spool file. */
-  *lines(file: string): Generator<string> {
+  /** The lines of a whole spool file, each with where it is (without its line break). */
+  *lines(file: string): Generator<{ line: string; at: Segment }> {
     let carry = '';
+    let pos = 0;
     for (const piece of this.pieces({ file, at: 0, length: fstatSync(this.fd(file)).size })) {
       const parts = (carry + piece).split('\n');
       carry = parts.pop()!;
-      for (const p of parts) if (p !== '') yield p;
+      for (const line of parts) {
+        const length = Buffer.byteLength(line, 'utf8');
+        if (length > 0) yield { line, at: { file, at: pos, length } };
+        pos += length + 1;
+      }
     }
-    if (carry !== '') yield carry;
+    if (carry !== '') yield { line: carry, at: { file, at: pos, length: Buffer.byteLength(carry, 'utf8') } };
   }
 
   close(): void {
     for (const fd of this.fds.values()) closeSync(fd);
     this.fds.clear();
+    this.windows.clear();
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mergeFacts } from '../../src/merge/facts.js';
-import type { DateValue, Document, Mention, MoneyValue, PercentValue } from '../../src/model/report.js';
+import { compareFacts, factSortKey, mergeFacts } from '../../src/merge/facts.js';
+import type { DateValue, Document, Fact, Mention, MoneyValue, PercentValue } from '../../src/model/report.js';
 
 // Builds the mentions of one document: entities, then numbers that are about some of them.
 function doc(id: string) {
@@ -194,5 +194,32 @@ describe('determinism', () => {
     const [x2, y2, z2] = build();
     const backward = merge(z2, y2, x2);
     expect(JSON.stringify(backward)).toBe(JSON.stringify(forward));
+  });
+});
+
+describe('factSortKey', () => {
+  it('orders facts exactly as compareFacts does, prefixes and the unknown subject included', () => {
+    const fact = (status: Fact['status'], subject: string, attribute: string, kind: string, mention: string): Fact => ({
+      id: '',
+      subject,
+      attribute,
+      kind,
+      status,
+      values: [{ value: null, text: '', docs: [], mentions: [mention] }],
+    });
+    const subjects = ['Acme', 'Acme Corp', 'Acme / Globex', 'acme', '(unknown)', 'Zoë', ''];
+    const facts: Fact[] = [];
+    for (const status of ['single', 'conflict', 'agreed'] as const) {
+      for (const subject of subjects) {
+        for (const attribute of ['deal value', 'deal', 'stake']) {
+          facts.push(fact(status, subject, attribute, 'money', `d${facts.length % 3}#${facts.length}`), fact(status, subject, attribute, 'percent', 'd1#1'));
+        }
+      }
+    }
+    const byCompare = [...facts].sort(compareFacts);
+    const byKey = [...facts].sort((a, b) => (factSortKey(a) < factSortKey(b) ? -1 : factSortKey(a) > factSortKey(b) ? 1 : 0));
+    expect(byKey).toEqual(byCompare);
+    expect(byCompare[0].status).toBe('conflict');
+    expect(byCompare.at(-1)?.subject).toBe('(unknown)');
   });
 });

@@ -114,7 +114,7 @@ describe('facts extract --format json|ndjson (streamed)', () => {
     const expected = buildReport(extractAll(inputs));
     // The packed text falls back to a whole-mention slot for that quote, and only for it.
     const packed = packResult(extractAll(inputs)[0], 'json');
-    expect(packed.mentions.match(/\u0001\["m"/g)).toHaveLength(1);
+    expect(packed.mentions.join('').match(/\u0001\["m"/g)).toHaveLength(1);
     for (const style of ['json', 'ndjson'] as const) {
       const dir = makeSpoolDir();
       try {
@@ -126,8 +126,9 @@ describe('facts extract --format json|ndjson (streamed)', () => {
         ];
         for (const task of docs) report.add(await here.run(task));
         here.close();
-        let out = '';
-        const summary = await report.write((chunk) => (out += chunk), ['t0']);
+        const chunks: Buffer[] = [];
+        const summary = await report.write((chunk) => chunks.push(Buffer.from(chunk)), ['t0']);
+        const out = Buffer.concat(chunks).toString('utf8');
         expect(out === (style === 'json' ? formatJson(expected) : formatNdjson(expected)), `${style} differs`).toBe(true);
         expect(summary).toEqual(expected.summary);
       } finally {

@@ -1,12 +1,13 @@
 // What `extract` and `check` share: their common options, reading the inputs the config and arguments name, and
 // running the pipeline with the config's aliases and ignores applied.
 import { statSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import path from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { glob } from 'tinyglobby';
 import type { EntityKind, Report, Warning } from '../../model/report.js';
 import type { DocumentResult } from '../../extract/document.js';
-import { type InputText, listInputs, readInputs, SKIP_CODES } from '../../read/inputs.js';
+import { type InputList, type InputText, listInputs, readInputFile, SKIP_CODES } from '../../read/inputs.js';
 import type { StreamTask } from '../../stream/extract.js';
 import type { PoolOptions } from '../../parallel/pool.js';
 import { parseByteSize } from '../../read/size.js';
@@ -125,18 +126,33 @@ export async function extractCliInputs(
   const { inputs, warnings } = await readCliInputs(paths, flags, loaded, io);
   const { documentInputs } = await import('../../pipeline.js');
   const { extractDocuments } = await import('../../parallel/pool.js');
-  const results = await extractDocuments(documentInputs(inputs), poolOptions(inputs.length, flags, loaded, io));
+  const results = await withMemoryError(() => extractDocuments(documentInputs(inputs), poolOptions(inputs.length, flags, loaded, io)));
   return { inputs, warnings, results };
 }
 
 /** What the arguments (or the config's include) name, minus the config's exclude, read and decoded. */
 async function readCliInputs(paths: string[], flags: ReportFlags, loaded: LoadedConfig, io: CliIo): Promise<{ inputs: InputText[]; warnings: Warning[] }> {
-  const targets = inputTargets(paths, loaded, io);
-  const read = await readInputs(targets, { cwd: io.cwd, readStdin: io.readStdin, maxFileSize: maxFileSizeOf(flags, loaded) });
-  const excluded = await excludedFiles(loaded);
-  const inputs = read.inputs.filter((i) => i.text.trim() !== '' && (i.path === '-' || !excluded.has(path.resolve(io.cwd, i.path))));
-  const warnings = read.warnings.filter((w) => !excluded.has(path.resolve(io.cwd, w.path)));
+  const { files, stdin, warnings } = await listCliInputs(paths, loaded, io);
+  const inputs: InputText[] = [];
+  for (const { file, path: rel } of files) {
+    const read = await readInputFile(file, rel, maxFileSizeOf(flags, loaded));
+    if (read.warning) warnings.push(read.warning);
+    if (read.input && read.input.text.trim() !== '') inputs.push(read.input);
+  }
+  if (stdin) inputs.push(stdin);
   return { inputs, warnings };
+}
+
+/** What the arguments (or the config's include) name, minus the config's exclude (never read), and the warnings of
+ *  listing them. Standard input, when named, is read (it cannot be read twice). */
+async function listCliInputs(paths: string[], loaded: LoadedConfig, io: CliIo): Promise<InputList> {
+  const list = await listInputs(inputTargets(paths, loaded, io), { cwd: io.cwd, readStdin: io.readStdin });
+  const excluded = await excludedFiles(loaded);
+  return {
+    files: list.files.filter((f) => !excluded.has(path.resolve(f.file))),
+    ...(list.stdin && list.stdin.text.trim() !== '' ? { stdin: list.stdin } : {}),
+    warnings: list.warnings.filter((w) => !excluded.has(path.resolve(io.cwd, w.path))),
+  };
 }
 
 /** The paths to read: the arguments, or the config's include. */
@@ -179,11 +195,8 @@ export const STREAMED_FORMATS = new Set<FormatName>(['json', 'ndjson']);
  */
 export async function streamCliReport(paths: string[], flags: ReportFlags, loaded: LoadedConfig, io: CliIo): Promise<number> {
   const { config } = loaded;
-  const targets = inputTargets(paths, loaded, io);
-  const list = await listInputs(targets, { cwd: io.cwd, readStdin: io.readStdin });
-  const excluded = await excludedFiles(loaded);
-  const files = list.files.filter((f) => !excluded.has(path.resolve(f.file)));
-  const stdin = list.stdin && list.stdin.text.trim() !== '' ? list.stdin : undefined;
+  const list = await listCliInputs(paths, loaded, io);
+  const { files, stdin } = list;
   const { assignDocumentIds } = await import('../../extract/document.js');
   const { extractStreamed } = await import('../../parallel/pool.js');
   const { StreamedReport } = await import('../../stream/report.js');
@@ -206,16 +219,16 @@ export async function streamCliReport(paths: string[], flags: ReportFlags, loade
       tolerance: flags.tolerance ?? config.tolerance ?? 0,
       ...(Object.keys(aliases).length > 0 ? { aliases } : {}),
       ...(config.ignore ? { ignore: config.ignore } : {}),
-      warnings: list.warnings.filter((w) => !excluded.has(path.resolve(io.cwd, w.path))),
+      warnings: list.warnings,
       dir,
     });
     const { onProgress, ...extractOptions } = poolOptions(tasks.length, flags, loaded, io);
-    const threads = await extractStreamed(
+    const threads = await withMemoryError(() => extractStreamed(
       tasks,
       { style, options: extractOptions, ...(flags.maxFileSize !== undefined || config.maxFileSize !== undefined ? { maxFileSize: maxFileSizeOf(flags, loaded) } : {}), dir },
       { jobs: flags.jobs, bytes: sizes.reduce((n, x) => n + x, 0), largest: sizes.reduce((n, x) => Math.max(n, x), 0), ...(onProgress ? { onProgress } : {}) },
       (doc) => report.add(doc),
-    );
+    ));
     printWarnings(report.warnings, io);
     if (strictFailure(flags, loaded, report.warnings, io)) return EXIT.USAGE;
     if (report.documentCount === 0) {
@@ -223,7 +236,7 @@ export async function streamCliReport(paths: string[], flags: ReportFlags, loade
       return EXIT.USAGE;
     }
     if (flags.out === undefined) {
-      await report.write(io.stdout, threads);
+      await report.write(io.stdoutBytes ?? textSink(io.stdout), threads);
     } else {
       const file = path.resolve(io.cwd, flags.out);
       await writeOrFail(flags.out, () => writeAtomicallyWith(file, (write) => report.write(write, threads)));
@@ -232,6 +245,26 @@ export async function streamCliReport(paths: string[], flags: ReportFlags, loade
   } finally {
     removeSpoolDir(dir);
   }
+}
+
+/** Extraction that ran out of memory ends the run with a one-line error naming the documents. */
+async function withMemoryError<T>(run: () => Promise<T>): Promise<T> {
+  const { OutOfMemoryError } = await import('../../parallel/pool.js');
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof OutOfMemoryError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+/** A sink for UTF-8 bytes that passes text on: characters cut between two chunks are joined first. */
+function textSink(write: (text: string) => void): (bytes: Uint8Array) => void {
+  const decoder = new StringDecoder('utf8');
+  return (bytes) => {
+    const text = decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
+    if (text !== '') write(text);
+  };
 }
 
 export const NO_INPUT = 'facts: no input could be read; give files, folders, glob patterns or - for standard input\n';
