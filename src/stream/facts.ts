@@ -69,28 +69,43 @@ export function buildFactsSpool(job: FactsJob): FactIndex {
   try {
     for (let b = 0; b < ITEM_BUCKETS; b++) {
       const byHead = new Map<string, Light[]>();
+      // Heads and subjects repeat across items: each is parsed once and shared, which keeps a light item small.
+      const heads = new Map<string, { key: string; parts: string[] }>();
+      const subjects = new Map<string, string[]>();
       for (const thread of job.threads) {
         for (const { line, at } of reader.lines(itemFile(thread, b))) {
           const tab1 = line.indexOf('\t');
           const tab2 = line.indexOf('\t', tab1 + 1);
           const tab3 = line.indexOf('\t', tab2 + 1);
           const headJson = line.slice(tab1 + 1, tab2);
-          const [kind, attribute, unit] = (JSON.parse(headJson) as string).split('\u0000');
+          let head = heads.get(headJson);
+          if (!head) {
+            // Keys are fresh strings: a slice of the line would keep its whole piece of the file alive.
+            const key = JSON.parse(headJson) as string;
+            head = { key, parts: key.split('\u0000') };
+            heads.set(JSON.stringify(key), head);
+          }
           const [s, qualifier] = JSON.parse(line.slice(tab2 + 1, tab3)) as ItemKey;
+          const subjectKey = JSON.stringify(s);
+          let subject = subjects.get(subjectKey);
+          if (!subject) {
+            subject = [...new Set(s.map(([k, name]) => names.subject(k, name)))].sort();
+            subjects.set(subjectKey, subject);
+          }
           const light: Light = {
             index: Number(line.slice(0, tab1)),
             file: at.file,
             at: at.at,
             length: at.length,
-            kind,
-            attribute,
-            unit,
-            subject: [...new Set(s.map(([k, name]) => names.subject(k, name)))].sort(),
+            kind: head.parts[0],
+            attribute: head.parts[1],
+            unit: head.parts[2],
+            subject,
             qualifier,
           };
-          const list = byHead.get(headJson);
+          const list = byHead.get(head.key);
           if (list) list.push(light);
-          else byHead.set(headJson, [light]);
+          else byHead.set(head.key, [light]);
         }
       }
       for (const [head, lights] of byHead) {

@@ -222,11 +222,11 @@ export async function streamCliReport(paths: string[], flags: ReportFlags, loade
       warnings: list.warnings,
       dir,
     });
-    const { onProgress, ...extractOptions } = poolOptions(tasks.length, flags, loaded, io);
+    const { onProgress, jobs, ...extractOptions } = poolOptions(tasks.length, flags, loaded, io);
     const threads = await withMemoryError(() => extractStreamed(
       tasks,
       { style, options: extractOptions, ...(flags.maxFileSize !== undefined || config.maxFileSize !== undefined ? { maxFileSize: maxFileSizeOf(flags, loaded) } : {}), dir },
-      { jobs: flags.jobs, bytes: sizes.reduce((n, x) => n + x, 0), largest: sizes.reduce((n, x) => Math.max(n, x), 0), ...(onProgress ? { onProgress } : {}) },
+      { jobs, bytes: sizes.reduce((n, x) => n + x, 0), largest: sizes.reduce((n, x) => Math.max(n, x), 0), ...(onProgress ? { onProgress } : {}) },
       (doc) => report.add(doc),
     ));
     printWarnings(report.warnings, io);
@@ -327,10 +327,13 @@ export async function writeFileOrFail(io: CliIo, file: string, data: string): Pr
   await writeOrFail(file, () => writeAtomically(path.resolve(io.cwd, file), data));
 }
 
+/** Runs a write; a failure of the file system (it has an error code) becomes a one-line usage error naming the file. */
 async function writeOrFail(file: string, write: () => Promise<void>): Promise<void> {
   try {
     await write();
   } catch (e) {
-    throw new UsageError(`${file}: cannot write (${(e as NodeJS.ErrnoException).code ?? 'write failed'})`);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === undefined || !/^E[A-Z]+$/.test(code)) throw e;
+    throw new UsageError(`${file}: cannot write (${code})`);
   }
 }
