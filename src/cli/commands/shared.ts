@@ -211,6 +211,10 @@ export async function streamCliReport(paths: string[], flags: ReportFlags, loade
     .map((t, index) => ({ ...t, index }));
   const sizes = files.map((f) => statSync(f.file, { throwIfNoEntry: false })?.size ?? 0).concat(stdin ? [stdin.text.length] : []);
   const dir = makeSpoolDir();
+  // Also on process.exit() (a signal's default action ends the process without it: the folder is in the system's
+  // temporary folder).
+  const cleanUp = () => removeSpoolDir(dir);
+  process.once('exit', cleanUp);
   try {
     const aliases = config.aliases ?? {};
     const style = flags.format === 'ndjson' ? 'ndjson' : 'json';
@@ -243,7 +247,8 @@ export async function streamCliReport(paths: string[], flags: ReportFlags, loade
     }
     return EXIT.OK;
   } finally {
-    removeSpoolDir(dir);
+    process.removeListener('exit', cleanUp);
+    cleanUp();
   }
 }
 
