@@ -1,31 +1,27 @@
 // Writes a report to --out atomically: a temporary file beside the target, then a rename, so a failed run never
 // leaves a truncated report behind. A target that exists and is not a regular file (/dev/null, /dev/stdout, a
 // FIFO) is written directly: renaming over it would replace the device or pipe with a file.
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { lstat, readlink, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { writeSync } from 'node:fs';
+import { lstat, open, readlink, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
 export async function writeAtomically(file: string, data: string): Promise<void> {
-  const existing = await stat(file).catch(() => null);
-  if (existing && !existing.isFile()) {
-    await writeFile(file, data, 'utf8');
-    return;
-  }
-  await replaceAtomically(file, (tmp) => writeFile(tmp, data, 'utf8'));
+  await writeAtomicallyWith(file, async (write) => write(Buffer.from(data, 'utf8')));
 }
 
 /** writeAtomically for output produced in pieces: `produce` calls `write` for each piece, in order. */
 export async function writeAtomicallyWith(file: string, produce: (write: (chunk: Uint8Array) => void) => Promise<unknown>): Promise<void> {
   const existing = await stat(file).catch(() => null);
+  // Opened without blocking (a FIFO waits there for its reader); the pieces are then written as they come.
   const into = async (target: string, flags: string) => {
-    const fd = openSync(target, flags);
+    const handle = await open(target, flags);
     try {
       await produce((chunk) => {
         let off = 0;
-        while (off < chunk.length) off += writeSync(fd, chunk, off, chunk.length - off);
+        while (off < chunk.length) off += writeSync(handle.fd, chunk, off, chunk.length - off);
       });
     } finally {
-      closeSync(fd);
+      await handle.close();
     }
   };
   if (existing && !existing.isFile()) {

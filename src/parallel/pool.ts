@@ -32,8 +32,12 @@ function workerUrl(): URL | null {
 
 /** How many threads this input gets: 1 for small inputs or without a compiled worker. */
 export function plannedJobs(docs: DocumentInput[], jobs: number): number {
-  if (jobs <= 1 || !usesWorkers(docs)) return 1;
-  return Math.min(jobs, Math.ceil(docs.length / BATCH_DOCS));
+  return usesWorkers(docs) ? threadsFor(docs.length, jobs) : 1;
+}
+
+/** Threads for this many documents: no more than jobs, nor than batches to give them. */
+function threadsFor(docs: number, jobs: number): number {
+  return Math.max(1, Math.min(jobs, Math.ceil(docs / BATCH_DOCS)));
 }
 
 /**
@@ -42,8 +46,11 @@ export function plannedJobs(docs: DocumentInput[], jobs: number): number {
  * in this thread (a worker costs ~0.1 s to start), and so do runs from TypeScript sources, which have no worker.
  */
 export function usesWorkers(docs: DocumentInput[]): boolean {
-  if (docs.length < MIN_PARALLEL_DOCS || workerUrl() === null) return false;
-  return docs.reduce((n, d) => n + d.text.length, 0) >= MIN_PARALLEL_BYTES;
+  return worthWorkers(docs.length, docs.reduce((n, d) => n + d.text.length, 0));
+}
+
+function worthWorkers(docs: number, bytes: number): boolean {
+  return docs >= MIN_PARALLEL_DOCS && bytes >= MIN_PARALLEL_BYTES && workerUrl() !== null;
 }
 
 /**
@@ -112,8 +119,7 @@ export async function extractStreamed(
   options: StreamPoolOptions,
   onDoc: (doc: StreamDoc) => void,
 ): Promise<string[]> {
-  const many = tasks.length >= MIN_PARALLEL_DOCS && options.bytes >= MIN_PARALLEL_BYTES;
-  const workers = (many || options.largest >= HUGE_DOC_BYTES) && workerUrl() !== null;
+  const workers = worthWorkers(tasks.length, options.bytes) || (options.largest >= HUGE_DOC_BYTES && workerUrl() !== null);
   if (!workers) {
     const here = new StreamExtractor(settings, 't0');
     try {
@@ -126,7 +132,7 @@ export async function extractStreamed(
     }
     return ['t0'];
   }
-  const threads = Math.max(1, Math.min(options.jobs ?? defaultJobs(), Math.ceil(tasks.length / BATCH_DOCS)));
+  const threads = threadsFor(tasks.length, options.jobs ?? defaultJobs());
   await runBatches<StreamTask, StreamDoc>({
     items: tasks,
     threads,

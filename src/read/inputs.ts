@@ -69,11 +69,15 @@ export interface InputList {
 }
 
 export async function readInputs(paths: string[], options: ReadOptions): Promise<ReadResult> {
-  const list = await listInputs(paths, options);
+  return readListed(await listInputs(paths, options), options.maxFileSize);
+}
+
+/** Reads the listed files in order: the inputs (standard input last) and every warning, the listing's first. */
+export async function readListed(list: InputList, maxFileSize?: number): Promise<ReadResult> {
   const inputs: InputText[] = [];
   const warnings = [...list.warnings];
   for (const { file, path: rel } of list.files) {
-    const read = await readInputFile(file, rel, options.maxFileSize);
+    const read = await readInputFile(file, rel, maxFileSize);
     if (read.warning) warnings.push(read.warning);
     if (read.input) inputs.push(read.input);
   }

@@ -76,7 +76,7 @@ export class StreamExtractor {
   async read(task: StreamTask): Promise<{ input?: DocumentInput; warning?: Warning }> {
     if (task.input || task.file === undefined) return task.input ? { input: task.input } : {};
     const read = await readInputFile(task.file, task.path, this.settings.maxFileSize);
-    const input = read.input && read.input.text.trim() !== '' ? { ...read.input, id: task.id } : undefined;
+    const input = read.input ? { ...read.input, id: task.id } : undefined;
     return { ...(input ? { input } : {}), ...(read.warning ? { warning: read.warning } : {}) };
   }
 

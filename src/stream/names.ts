@@ -8,16 +8,15 @@ const KINDS: EntityKind[] = ['organization', 'person', 'place'];
 
 export class Names {
   readonly rename: (name: string) => string;
+  /** Whether any alias is set (else rename is the identity). */
+  readonly renames: boolean;
 
   constructor(
     private readonly corpus: Map<string, CorpusEntity>,
-    readonly aliases: Aliases | undefined,
+    aliases: Aliases | undefined,
   ) {
-    this.rename = aliases && Object.keys(aliases).length > 0 ? aliasLookup(aliases) : (name) => name;
-  }
-
-  get renames(): boolean {
-    return this.aliases !== undefined && Object.keys(this.aliases).length > 0;
+    this.renames = aliases !== undefined && Object.keys(aliases).length > 0;
+    this.rename = this.renames ? aliasLookup(aliases!) : (name) => name;
   }
 
   /** An entity mention's kind and name in the report: the corpus-wide entity of its aliased name, aliased again. */

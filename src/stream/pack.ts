@@ -63,45 +63,20 @@ const TOKEN = {
   s: '\u0000facts-slot-speaker\u0000',
   o: '\u0000facts-slot-org\u0000',
 } as const;
-const QUOTED = Object.fromEntries(Object.entries(TOKEN).map(([k, v]) => [k, JSON.stringify(v)])) as Record<keyof typeof TOKEN, string>;
 
 export function slot(type: SlotType, kind: string, name: string): string {
   return `${SLOT_OPEN}${JSON.stringify([type, kind, name])}${SLOT_CLOSE}`;
-}
-
-/** Writes `value` with each token replaced by its slot; null when a token does not occur exactly once (article text
- *  that happens to spell one), so the caller falls back to a whole-mention slot. */
-function withSlots(style: PackStyle, type: 'mention', value: object, slots: Array<[keyof typeof TOKEN, string, string]>): string | null {
-  let text = element(style, type, value);
-  for (const [t, kind, name] of slots) {
-    const parts = text.split(QUOTED[t]);
-    if (parts.length !== 2) return null;
-    text = parts[0] + slot(t, kind, name) + parts[1];
-  }
-  return text;
 }
 
 function isEntity(m: Mention): m is Extract<Mention, { kind: EntityKind }> {
   return m.kind === 'person' || m.kind === 'organization' || m.kind === 'place';
 }
 
-function packMention(style: PackStyle, m: Mention): string {
-  let text: string | null;
-  if (isEntity(m)) {
-    text = withSlots(style, 'mention', { ...m, kind: TOKEN.k, value: { canonical: TOKEN.n } }, [
-      ['k', m.kind, m.value.canonical],
-      ['n', m.kind, m.value.canonical],
-    ]);
-  } else if (m.kind === 'quote' && m.value.speakerCanonical) {
-    text = withSlots(style, 'mention', { ...m, value: { ...m.value, speakerCanonical: TOKEN.s } }, [['s', '', m.value.speakerCanonical]]);
-  } else {
-    return element(style, 'mention', m);
-  }
-  return text ?? slot('m', '', JSON.stringify(m));
-}
+/** A slot to put where a token stands: its type, the kind and the name as the document settled them. */
+type SlotSpec = [keyof typeof TOKEN, string, string];
 
 /** A mention with tokens where its slots go, and the slots in order; the mention itself when it has none. */
-function tokened(m: Mention): [object, Array<[keyof typeof TOKEN, string, string]>] {
+function tokened(m: Mention): [object, SlotSpec[]] {
   if (isEntity(m)) {
     return [
       { ...m, kind: TOKEN.k, value: { canonical: TOKEN.n } },
@@ -115,7 +90,7 @@ function tokened(m: Mention): [object, Array<[keyof typeof TOKEN, string, string
   return [m, []];
 }
 
-function tokenedClaim(c: Claim): [object, Array<[keyof typeof TOKEN, string, string]>] {
+function tokenedClaim(c: Claim): [object, SlotSpec[]] {
   return c.kind === 'role' && c.value.org ? [{ ...c, value: { ...c.value, org: TOKEN.o } }, [['o', '', c.value.org]]] : [c, []];
 }
 
@@ -123,14 +98,41 @@ const ANY_TOKEN = /"\\u0000facts-slot-(kind|name|speaker|org)\\u0000"/g;
 const TOKEN_TYPE = { kind: 'k', name: 'n', speaker: 's', org: 'o' } as const;
 
 /**
- * The json-style elements of a whole document in one JSON.stringify: the array printed inside an object prints its
- * elements exactly as the report nests them. Null when a token turns up where no slot was put (article text that
- * spells one), so the caller packs mention by mention instead.
+ * JSON text with each token replaced, in order, by the slot put there; null when the tokens found are not exactly
+ * those slots (article text that spells one), so the caller falls back.
  */
-function packAll<T>(list: T[], tokens: (x: T) => [object, Array<[keyof typeof TOKEN, string, string]>], safe: boolean): string | null {
+function fillTokens(text: string, slots: SlotSpec[]): string | null {
+  const parts: string[] = [];
+  let from = 0;
+  let i = 0;
+  for (const match of text.matchAll(ANY_TOKEN)) {
+    const expected = slots[i++];
+    if (!expected || expected[0] !== TOKEN_TYPE[match[1] as keyof typeof TOKEN_TYPE]) return null;
+    parts.push(text.slice(from, match.index), slot(expected[0], expected[1], expected[2]));
+    from = match.index + match[0].length;
+  }
+  if (i !== slots.length) return null;
+  parts.push(text.slice(from));
+  return parts.join('');
+}
+
+/** One element with its slots; a whole-mention slot (written out by the report) when its tokens cannot be placed. */
+function packOne<T>(style: PackStyle, x: T, tokens: (x: T) => [object, SlotSpec[]], what: '' | 'claim'): string {
+  const [value, slots] = tokens(x);
+  const text = element(style, 'mention', value);
+  if (slots.length === 0) return text;
+  return fillTokens(text, slots) ?? slot('m', what, JSON.stringify(x));
+}
+
+/**
+ * The json-style elements of a whole document in one JSON.stringify: the array printed inside an object prints its
+ * elements exactly as the report nests them. Null when the tokens cannot be placed, so the caller packs element by
+ * element instead.
+ */
+function packAll<T>(list: T[], tokens: (x: T) => [object, SlotSpec[]], safe: boolean): string | null {
   if (list.length === 0) return '';
   const values: object[] = [];
-  const slots: Array<[keyof typeof TOKEN, string, string]> = [];
+  const slots: SlotSpec[] = [];
   for (const x of list) {
     const [value, own] = tokens(x);
     values.push(value);
@@ -139,27 +141,7 @@ function packAll<T>(list: T[], tokens: (x: T) => [object, Array<[keyof typeof TO
   const printed = JSON.stringify({ a: values }, null, 2);
   const whole = safe ? printed : jsonSafe(printed);
   // '{\n  "a": [\n' … '\n  ]\n}'
-  const body = whole.slice(11, whole.length - 6);
-  const parts: string[] = [];
-  let from = 0;
-  let i = 0;
-  for (const match of body.matchAll(ANY_TOKEN)) {
-    const expected = slots[i++];
-    if (!expected || expected[0] !== TOKEN_TYPE[match[1] as keyof typeof TOKEN_TYPE]) return null;
-    parts.push(body.slice(from, match.index), slot(expected[0], expected[1], expected[2]));
-    from = match.index + match[0].length;
-  }
-  if (i !== slots.length) return null;
-  parts.push(body.slice(from));
-  return parts.join('');
-}
-
-function packClaim(c: Claim): string {
-  if (c.kind === 'role' && c.value.org) {
-    const text = withSlots('json', 'mention', { ...c, value: { ...c.value, org: TOKEN.o } }, [['o', '', c.value.org]]);
-    return text ?? slot('m', 'claim', JSON.stringify(c));
-  }
-  return element('json', 'mention', c);
+  return fillTokens(whole.slice(11, whole.length - 6), slots);
 }
 
 /** Elements per whole-array JSON.stringify: far below V8's limit on a string's length, whatever the mentions. */
@@ -234,9 +216,9 @@ export function packResult(result: DocumentResult, style: PackStyle, safe = fals
   return {
     document: result.document,
     entities: [...counts.values()],
-    mentions: pieces(result.mentions, style === 'json' ? (list) => packAll(list, tokened, safe) : null, (m) => packMention(style, m), sep),
+    mentions: pieces(result.mentions, style === 'json' ? (list) => packAll(list, tokened, safe) : null, (m) => packOne(style, m, tokened, ''), sep),
     mentionCount: result.mentions.length,
-    claims: style === 'json' ? pieces(result.claims, (list) => packAll(list, tokenedClaim, safe), packClaim, sep) : [],
+    claims: style === 'json' ? pieces(result.claims, (list) => packAll(list, tokenedClaim, safe), (c) => packOne('json', c, tokenedClaim, 'claim'), sep) : [],
     claimCount: result.claims.length,
     items,
   };

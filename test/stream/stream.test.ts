@@ -1,7 +1,7 @@
 // The streamed report (`facts extract --format json|ndjson`) gives the bytes of the report built in memory
 // (buildReport + the config's aliases and ignores + formatJson/formatNdjson), whatever the documents hold, and
 // leaves no spool file behind.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -91,7 +91,6 @@ describe('facts extract --format json|ndjson (streamed)', () => {
     const expected = await inMemory(dir, 'docs/');
     const ok = await runInProcess(['extract', 'docs/', '--format', 'json', '--out', 'report.json'], { cwd: dir });
     expect(ok.code, ok.stderr).toBe(0);
-    const { readFileSync } = await import('node:fs');
     expect(readFileSync(path.join(dir, 'report.json'), 'utf8') === expected.json).toBe(true);
     const bad = await runInProcess(['extract', 'docs/', '--format', 'json', '--out', 'missing/folder/report.json'], { cwd: dir });
     expect(bad.code).toBe(2);

@@ -7,7 +7,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { glob } from 'tinyglobby';
 import type { EntityKind, Report, Warning } from '../../model/report.js';
 import type { DocumentResult } from '../../extract/document.js';
-import { type InputList, type InputText, listInputs, readInputFile, SKIP_CODES } from '../../read/inputs.js';
+import { type InputList, type InputText, listInputs, readListed, SKIP_CODES } from '../../read/inputs.js';
 import type { StreamTask } from '../../stream/extract.js';
 import type { PoolOptions } from '../../parallel/pool.js';
 import { parseByteSize } from '../../read/size.js';
@@ -132,15 +132,7 @@ export async function extractCliInputs(
 
 /** What the arguments (or the config's include) name, minus the config's exclude, read and decoded. */
 async function readCliInputs(paths: string[], flags: ReportFlags, loaded: LoadedConfig, io: CliIo): Promise<{ inputs: InputText[]; warnings: Warning[] }> {
-  const { files, stdin, warnings } = await listCliInputs(paths, loaded, io);
-  const inputs: InputText[] = [];
-  for (const { file, path: rel } of files) {
-    const read = await readInputFile(file, rel, maxFileSizeOf(flags, loaded));
-    if (read.warning) warnings.push(read.warning);
-    if (read.input && read.input.text.trim() !== '') inputs.push(read.input);
-  }
-  if (stdin) inputs.push(stdin);
-  return { inputs, warnings };
+  return readListed(await listCliInputs(paths, loaded, io), maxFileSizeOf(flags, loaded));
 }
 
 /** What the arguments (or the config's include) name, minus the config's exclude (never read), and the warnings of
@@ -150,7 +142,7 @@ async function listCliInputs(paths: string[], loaded: LoadedConfig, io: CliIo): 
   const excluded = await excludedFiles(loaded);
   return {
     files: list.files.filter((f) => !excluded.has(path.resolve(f.file))),
-    ...(list.stdin && list.stdin.text.trim() !== '' ? { stdin: list.stdin } : {}),
+    ...(list.stdin ? { stdin: list.stdin } : {}),
     warnings: list.warnings.filter((w) => !excluded.has(path.resolve(io.cwd, w.path))),
   };
 }
