@@ -48,8 +48,8 @@ async function answer(req: BatchRequest): Promise<BatchResponse> {
 
 if (setup.facts) {
   try {
-    const keys = buildFactsSpool(setup.facts);
-    parentPort?.postMessage({ keys }, [keys.at.buffer as ArrayBuffer, keys.length.buffer as ArrayBuffer, keys.flags.buffer as ArrayBuffer]);
+    const part = buildFactsSpool(setup.facts);
+    parentPort?.postMessage({ part }, [part.at.buffer as ArrayBuffer, part.length.buffer as ArrayBuffer, part.flags.buffer as ArrayBuffer]);
   } catch (e) {
     parentPort?.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }

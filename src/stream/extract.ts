@@ -43,10 +43,11 @@ export interface StreamDoc {
   extracted?: ExtractedDoc;
 }
 
-/** A line of an item spool: "index TAB head TAB key TAB item"; head is written as JSON, so none of the first three
- *  holds a tab or a line break (JSON escapes them), and the item is one line of JSON. */
-export function itemLine(index: number, head: string, key: string, json: string): string {
-  return `${index}\t${JSON.stringify(head)}\t${key}\t${json}\n`;
+/** A line of an item spool, "index TAB head TAB key TAB item", in pieces to append (the item, the long part, is not
+ *  copied into a new string); head is written as JSON, so none of the first three holds a tab or a line break (JSON
+ *  escapes them), and the item is one line of JSON. */
+function itemLine(index: number, head: string, key: string, json: string): string[] {
+  return [`${index}\t${JSON.stringify(head)}\t${key}\t`, json, '\n'];
 }
 
 /** The spool file of one thread's items of one bucket. */
@@ -84,7 +85,7 @@ export class StreamExtractor {
     if (!input) return { index: task.index, ...(warning ? { warning } : {}) };
     const safe = !needsJsonSafe(input.text) && !needsJsonSafe(input.id) && !needsJsonSafe(input.path);
     const packed = packResult(extractDocument(input, this.settings.options), this.settings.style, safe);
-    for (const item of packed.items) this.items[item.bucket].append(itemLine(task.index, item.head, item.key, item.json));
+    for (const item of packed.items) this.items[item.bucket].appendAll(itemLine(task.index, item.head, item.key, item.json));
     return {
       index: task.index,
       ...(warning ? { warning } : {}),

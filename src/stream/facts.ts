@@ -1,6 +1,7 @@
 // The facts of a streamed report, built from the fact items the extraction threads spooled: bucket by bucket, one
-// head (kind, attribute, unit) at a time, each fact written to the facts spool as it is made. Runs in a worker of
-// its own when it can (runFactsJob), so the garbage of building facts never grows the main thread's heap.
+// head (kind, attribute, unit) at a time, each fact written to a facts spool as it is made. The buckets are split
+// into ranges, one per job, each built in a worker of its own when it can (runFactsJobs): the ranges are built at
+// the same time, and the garbage of building facts never grows the main thread's heap.
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Aliases, Ignore } from '../merge/adjust.js';
@@ -9,15 +10,14 @@ import type { CorpusEntity } from '../merge/canonical.js';
 import { renameSubject } from '../merge/entities.js';
 import { type Candidate, factSortKey, factsOfGroup, groupCandidates, type GroupMember, makeCandidate } from '../merge/facts.js';
 import type { Claim, Mention } from '../model/report.js';
+import { YOUNG_MB } from '../parallel/pool.js';
 import { itemFile } from './extract.js';
 import { Names } from './names.js';
 import { element, ITEM_BUCKETS, type ItemKey, type PackStyle } from './pack.js';
 import { SpoolReader, SpoolWriter } from './spool.js';
 
-export const FACTS_SPOOL = 'facts';
-
 /** Everything building the facts needs, as plain data (it crosses to a worker). */
-export interface FactsJob {
+export interface FactsBase {
   dir: string;
   /** Threads whose item spools to read. */
   threads: string[];
@@ -30,12 +30,32 @@ export interface FactsJob {
   paths: Array<[string, string]>;
 }
 
-/** Fact i of the report (in order) is `length[i]` bytes at `at[i]` of the facts spool; flags say if it is kept
- *  (not ignored) and if it is a conflict. Typed arrays: a few bytes a fact, and they cross from the worker for free. */
+/** One range of buckets to build, [from, to), into its own facts spool file. */
+export interface FactsJob extends FactsBase {
+  buckets: [number, number];
+  spool: string;
+  /** Answer with the facts' sort keys too (to merge this range's facts with others'). */
+  withKeys: boolean;
+}
+
+/** The facts of one range in their report order: where each is in the range's spool, its flags, and (when asked)
+ *  its sort key. */
+export interface FactsPart {
+  at: Float64Array;
+  length: Float64Array;
+  flags: Uint8Array;
+  keys?: string[];
+}
+
+/** Fact i of the report (in order) is `length[i]` bytes at `at[i]` of the facts spool `spools[spool[i]]`; flags say
+ *  if it is kept (not ignored) and if it is a conflict. Typed arrays: a few bytes a fact, and they cross from a
+ *  worker for free. */
 export interface FactIndex {
   at: Float64Array;
   length: Float64Array;
   flags: Uint8Array;
+  spool: Uint8Array;
+  spools: string[];
 }
 
 export const KEPT = 1;
@@ -54,12 +74,12 @@ interface Light extends GroupMember {
  * and grouped by head and subject first; an item itself is read and parsed only when its group is built, so memory
  * holds one group's items, not a head's.
  */
-export function buildFactsSpool(job: FactsJob): FactIndex {
+export function buildFactsSpool(job: FactsJob): FactsPart {
   const names = new Names(new Map(job.corpus), job.aliases);
   const keep = ignoreFilter(job.ignore);
   const paths = new Map(job.paths);
   const reader = new SpoolReader(job.dir);
-  const spool = new SpoolWriter(job.dir, FACTS_SPOOL);
+  const spool = new SpoolWriter(job.dir, job.spool);
   // Per fact, while facts are built: its sort key, where it is in the spool, its flags (parallel arrays: a few
   // dozen bytes a fact).
   const order: string[] = [];
@@ -67,13 +87,15 @@ export function buildFactsSpool(job: FactsJob): FactIndex {
   const lengths: number[] = [];
   const flags: number[] = [];
   try {
-    for (let b = 0; b < ITEM_BUCKETS; b++) {
+    for (let b = job.buckets[0]; b < job.buckets[1]; b++) {
       const byHead = new Map<string, Light[]>();
       // Heads and subjects repeat across items: each is parsed once and shared, which keeps a light item small.
       const heads = new Map<string, { key: string; parts: string[] }>();
       const subjects = new Map<string, string[]>();
-      for (const thread of job.threads) {
-        for (const { line, at } of reader.lines(itemFile(thread, b))) {
+      const files = job.threads.map((thread) => itemFile(thread, b));
+      for (const file of files) reader.load(file, BUCKET_IN_MEMORY);
+      for (const file of files) {
+        for (const { line, at } of reader.lines(file)) {
           const tab1 = line.indexOf('\t');
           const tab2 = line.indexOf('\t', tab1 + 1);
           const tab3 = line.indexOf('\t', tab2 + 1);
@@ -129,33 +151,106 @@ export function buildFactsSpool(job: FactsJob): FactIndex {
           }
         }
       }
+      for (const file of files) reader.unload(file);
     }
   } finally {
     spool.close();
     reader.close();
   }
   const sorted = Array.from(order, (_, i) => i).sort((a, b) => (order[a] < order[b] ? -1 : order[a] > order[b] ? 1 : 0));
-  const index: FactIndex = { at: new Float64Array(sorted.length), length: new Float64Array(sorted.length), flags: new Uint8Array(sorted.length) };
+  const part: FactsPart = { at: new Float64Array(sorted.length), length: new Float64Array(sorted.length), flags: new Uint8Array(sorted.length) };
   sorted.forEach((k, i) => {
-    index.at[i] = ats[k];
-    index.length[i] = lengths[k];
-    index.flags[i] = flags[k];
+    part.at[i] = ats[k];
+    part.length[i] = lengths[k];
+    part.flags[i] = flags[k];
   });
+  if (job.withKeys) part.keys = sorted.map((k) => order[k]);
+  return part;
+}
+
+/**
+ * Every fact, built over up to `jobs` ranges of buckets at once, each in a worker with a heap sized to its largest
+ * bucket (see runFactsJob); `bucketBytes` is the size of each bucket's items (ITEM_BUCKETS of them). Small runs are
+ * built in this thread, range after range: starting a worker would cost more than it saves.
+ */
+export async function runFactsJobs(base: FactsBase, bucketBytes: number[], jobs: number, signal?: AbortSignal): Promise<FactIndex> {
+  const inThread = bucketBytes.reduce((n, x) => n + x, 0) < IN_THREAD_BYTES;
+  const ranges = bucketRanges(bucketBytes, jobs);
+  const spools = ranges.map((_, k) => `facts-${k}`);
+  const parts = await Promise.all(
+    ranges.map((buckets, k) => {
+      const job: FactsJob = { ...base, buckets, spool: spools[k], withKeys: ranges.length > 1 };
+      if (inThread) return buildFactsSpool(job);
+      return runFactsJob(job, Math.max(0, ...bucketBytes.slice(buckets[0], buckets[1])), signal);
+    }),
+  );
+  return mergeParts(parts, spools);
+}
+
+/** Splits the buckets into at most `n` consecutive ranges of about the same size (a bucket is never split). */
+export function bucketRanges(bucketBytes: number[], n: number): Array<[number, number]> {
+  const total = bucketBytes.reduce((s, x) => s + x, 0);
+  const ranges: Array<[number, number]> = [];
+  let from = 0;
+  let sum = 0;
+  let closed = 0;
+  for (let b = 0; b < bucketBytes.length; b++) {
+    sum += bucketBytes[b];
+    // Close the range once it reaches its share of the total, unless it or what is left holds nothing (the last
+    // range takes what is left).
+    if (ranges.length < n - 1 && sum >= (total * (ranges.length + 1)) / n && sum > closed && sum < total) {
+      ranges.push([from, b + 1]);
+      from = b + 1;
+      closed = sum;
+    }
+  }
+  ranges.push([from, bucketBytes.length]);
+  return ranges;
+}
+
+/**
+ * The ranges' facts in one report order. Each range is sorted already; equal keys keep the order of the ranges (which
+ * follow the buckets), as one stable sort over every bucket would.
+ */
+export function mergeParts(parts: FactsPart[], spools: string[]): FactIndex {
+  const count = parts.reduce((n, p) => n + p.flags.length, 0);
+  const index: FactIndex = {
+    at: new Float64Array(count),
+    length: new Float64Array(count),
+    flags: new Uint8Array(count),
+    spool: new Uint8Array(count),
+    spools,
+  };
+  const next = parts.map(() => 0);
+  for (let i = 0; i < count; i++) {
+    let best = -1;
+    for (let k = 0; k < parts.length; k++) {
+      if (next[k] >= parts[k].flags.length) continue;
+      if (best < 0 || parts[k].keys![next[k]] < parts[best].keys![next[best]]) best = k;
+    }
+    const p = parts[best];
+    const j = next[best]++;
+    index.at[i] = p.at[j];
+    index.length[i] = p.length[j];
+    index.flags[i] = p.flags[j];
+    index.spool[i] = best;
+  }
   return index;
 }
 
 /**
  * buildFactsSpool in a worker with a heap sized to the largest bucket, so its garbage is collected as it goes and
  * leaves with the worker. A worker that runs out of that heap is started again with twice as much (a fact can
- * gather tens of thousands of sources); without a compiled worker, or after that, it runs in this thread.
+ * gather tens of thousands of sources); without a compiled worker, or after that, it runs in this thread. `signal`
+ * stops the worker (the report is no longer wanted).
  */
-export async function runFactsJob(job: FactsJob, bucketBytes: number): Promise<FactIndex> {
+export async function runFactsJob(job: FactsJob, bucketBytes: number, signal?: AbortSignal): Promise<FactsPart> {
   const url = new URL('../parallel/worker.js', import.meta.url);
   if (!url.pathname.endsWith('.js') || !existsSync(url)) return buildFactsSpool(job);
   let heapMb = Math.ceil(FACTS_HEAP_FLOOR_MB + (FACTS_HEAP_PER_BYTE * bucketBytes) / (1 << 20));
   for (let attempt = 0; attempt < FACTS_ATTEMPTS; attempt++, heapMb *= 2) {
     try {
-      return await factsWorker(url, job, heapMb);
+      return await factsWorker(url, job, heapMb, signal);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') break;
     }
@@ -163,12 +258,14 @@ export async function runFactsJob(job: FactsJob, bucketBytes: number): Promise<F
   return buildFactsSpool(job);
 }
 
-function factsWorker(url: URL, job: FactsJob, heapMb: number): Promise<FactIndex> {
-  return new Promise<FactIndex>((resolve, reject) => {
-    const w = new Worker(url, { workerData: { facts: job }, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
-    w.once('message', (res: { keys?: FactIndex; error?: string }) => {
+function factsWorker(url: URL, job: FactsJob, heapMb: number, signal?: AbortSignal): Promise<FactsPart> {
+  return new Promise<FactsPart>((resolve, reject) => {
+    if (signal?.aborted) return reject(new Error('facts no longer wanted'));
+    const w = new Worker(url, { workerData: { facts: job }, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: YOUNG_MB } });
+    signal?.addEventListener('abort', () => void w.terminate(), { once: true });
+    w.once('message', (res: { part?: FactsPart; error?: string }) => {
       void w.terminate();
-      if (res.keys) resolve(res.keys);
+      if (res.part) resolve(res.part);
       else reject(new Error(res.error ?? 'no facts'));
     });
     w.once('error', reject);
@@ -176,6 +273,12 @@ function factsWorker(url: URL, job: FactsJob, heapMb: number): Promise<FactIndex
   });
 }
 
+// A thread's items of one bucket up to this size are read into memory at once: a group's items lie far apart in
+// the file, and reading them through windows cost a system call for almost every other item (measured: 42%).
+// Larger files (a large corpus) are read through windows, so memory stays bounded.
+const BUCKET_IN_MEMORY = 16 << 20;
+// Below this much in fact items, facts are built in this thread (a worker costs ~0.2 s to start).
+const IN_THREAD_BYTES = 1 << 20;
 // Building facts keeps a bucket's item keys and one group's items, candidates and facts alive: about the bucket's
 // size on disk above a floor (measured: 16 MB of articles need ~150 MB). Too little costs time, not the result.
 const FACTS_HEAP_FLOOR_MB = 96;

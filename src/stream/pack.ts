@@ -54,7 +54,11 @@ export function separator(style: PackStyle): string {
 /** One element of the report's arrays in this style: indented inside the pretty report, or a typed NDJSON line. */
 export function element(style: PackStyle, type: 'document' | 'mention' | 'fact' | 'warning', value: object): string {
   if (style === 'ndjson') return jsonSafe(JSON.stringify({ type, ...value }));
-  return jsonSafe(`    ${JSON.stringify(value, null, 2).replace(/\n/g, '\n    ')}`);
+  // Printed inside an array inside an object, the value comes out indented as the report nests it: no second pass
+  // to indent it (a fact with thousands of sources is megabytes of text).
+  const printed = JSON.stringify({ a: [value] }, null, 2);
+  // '{\n  "a": [\n' … '\n  ]\n}'
+  return jsonSafe(printed.slice(11, printed.length - 6));
 }
 
 const TOKEN = {
@@ -94,43 +98,63 @@ function tokenedClaim(c: Claim): [object, SlotSpec[]] {
   return c.kind === 'role' && c.value.org ? [{ ...c, value: { ...c.value, org: TOKEN.o } }, [['o', '', c.value.org]]] : [c, []];
 }
 
-const ANY_TOKEN = /"\\u0000facts-slot-(kind|name|speaker|org)\\u0000"/g;
 const TOKEN_TYPE = { kind: 'k', name: 'n', speaker: 's', org: 'o' } as const;
+// A token as JSON.stringify writes it: "\u0000facts-slot-<type>\u0000" (quotes included).
+const TOKEN_START = '"\\u0000facts-slot-';
+const TOKEN_END = '\\u0000"';
+
+/** The token's type name when a whole token starts at `at` (where TOKEN_START was found), else null. */
+function tokenAt(text: string, at: number): keyof typeof TOKEN_TYPE | null {
+  const from = at + TOKEN_START.length;
+  for (const name of ['kind', 'name', 'speaker', 'org'] as const) {
+    if (text.startsWith(name, from) && text.startsWith(TOKEN_END, from + name.length)) return name;
+  }
+  return null;
+}
 
 /**
- * JSON text with each token replaced, in order, by the slot put there; null when the tokens found are not exactly
- * those slots (article text that spells one), so the caller falls back.
+ * JSON text with each token replaced, in order, by the slot put there, as pieces to write one after the other (the
+ * text between tokens is not copied); null when the tokens found are not exactly those slots (article text that
+ * spells one), so the caller falls back.
  */
-function fillTokens(text: string, slots: SlotSpec[]): string | null {
-  const parts: string[] = [];
+function fillTokens(text: string, slots: SlotSpec[], out: string[]): boolean {
   let from = 0;
   let i = 0;
-  for (const match of text.matchAll(ANY_TOKEN)) {
+  for (let at = text.indexOf(TOKEN_START); at >= 0; at = text.indexOf(TOKEN_START, at + 1)) {
+    const name = tokenAt(text, at);
+    if (!name) continue;
     const expected = slots[i++];
-    if (!expected || expected[0] !== TOKEN_TYPE[match[1] as keyof typeof TOKEN_TYPE]) return null;
-    parts.push(text.slice(from, match.index), slot(expected[0], expected[1], expected[2]));
-    from = match.index + match[0].length;
+    if (!expected || expected[0] !== TOKEN_TYPE[name]) return false;
+    out.push(text.slice(from, at), slot(expected[0], expected[1], expected[2]));
+    from = at + TOKEN_START.length + name.length + TOKEN_END.length;
+    at = from - 1;
   }
-  if (i !== slots.length) return null;
-  parts.push(text.slice(from));
-  return parts.join('');
+  if (i !== slots.length) return false;
+  out.push(text.slice(from));
+  return true;
 }
 
-/** One element with its slots; a whole-mention slot (written out by the report) when its tokens cannot be placed. */
-function packOne<T>(style: PackStyle, x: T, tokens: (x: T) => [object, SlotSpec[]], what: '' | 'claim'): string {
+/** One element with its slots, pushed onto `out`; a whole-mention slot (written out by the report) when its tokens
+ *  cannot be placed. */
+function packOne<T>(style: PackStyle, x: T, tokens: (x: T) => [object, SlotSpec[]], what: '' | 'claim', out: string[]): void {
   const [value, slots] = tokens(x);
   const text = element(style, 'mention', value);
-  if (slots.length === 0) return text;
-  return fillTokens(text, slots) ?? slot('m', what, JSON.stringify(x));
+  if (slots.length === 0) {
+    out.push(text);
+    return;
+  }
+  const mark = out.length;
+  if (fillTokens(text, slots, out)) return;
+  out.length = mark;
+  out.push(slot('m', what, JSON.stringify(x)));
 }
 
 /**
- * The json-style elements of a whole document in one JSON.stringify: the array printed inside an object prints its
- * elements exactly as the report nests them. Null when the tokens cannot be placed, so the caller packs element by
- * element instead.
+ * The json-style elements of a whole list in one JSON.stringify, pushed onto `out`: the array printed inside an
+ * object prints its elements exactly as the report nests them. False (and `out` as it was) when the tokens cannot be
+ * placed, so the caller packs element by element instead.
  */
-function packAll<T>(list: T[], tokens: (x: T) => [object, SlotSpec[]], safe: boolean): string | null {
-  if (list.length === 0) return '';
+function packAll<T>(list: T[], tokens: (x: T) => [object, SlotSpec[]], safe: boolean, out: string[]): boolean {
   const values: object[] = [];
   const slots: SlotSpec[] = [];
   for (const x of list) {
@@ -141,22 +165,30 @@ function packAll<T>(list: T[], tokens: (x: T) => [object, SlotSpec[]], safe: boo
   const printed = JSON.stringify({ a: values }, null, 2);
   const whole = safe ? printed : jsonSafe(printed);
   // '{\n  "a": [\n' … '\n  ]\n}'
-  return fillTokens(whole.slice(11, whole.length - 6), slots);
+  const mark = out.length;
+  if (fillTokens(whole.slice(11, whole.length - 6), slots, out)) return true;
+  out.length = mark;
+  return false;
 }
 
 /** Elements per whole-array JSON.stringify: far below V8's limit on a string's length, whatever the mentions. */
 const PIECE = 2000;
 
 /**
- * The elements of a list, joined by the separator, as pieces: PIECE elements at a time through `whole` (one
- * JSON.stringify) when it can, else one at a time.
+ * The elements of a list, with the separator between them, as pieces of text to write one after the other: PIECE
+ * elements at a time through `whole` (one JSON.stringify) when it can, else one at a time. No piece is the whole
+ * list: a document with many mentions could pass V8's limit on a string's length.
  */
-function pieces<T>(list: T[], whole: ((list: T[]) => string | null) | null, one: (x: T) => string, sep: string): string[] {
+function pieces<T>(list: T[], whole: ((list: T[], out: string[]) => boolean) | null, one: (x: T, out: string[]) => void, sep: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < list.length; i += PIECE) {
     const part = list.slice(i, i + PIECE);
-    const text = whole?.(part) ?? part.map(one).join(sep);
-    out.push(i === 0 ? text : sep + text);
+    if (i > 0) out.push(sep);
+    if (whole?.(part, out)) continue;
+    part.forEach((x, k) => {
+      if (k > 0) out.push(sep);
+      one(x, out);
+    });
   }
   return out;
 }
@@ -216,9 +248,9 @@ export function packResult(result: DocumentResult, style: PackStyle, safe = fals
   return {
     document: result.document,
     entities: [...counts.values()],
-    mentions: pieces(result.mentions, style === 'json' ? (list) => packAll(list, tokened, safe) : null, (m) => packOne(style, m, tokened, ''), sep),
+    mentions: pieces(result.mentions, style === 'json' ? (list, out) => packAll(list, tokened, safe, out) : null, (m, out) => packOne(style, m, tokened, '', out), sep),
     mentionCount: result.mentions.length,
-    claims: style === 'json' ? pieces(result.claims, (list) => packAll(list, tokenedClaim, safe), (c) => packOne('json', c, tokenedClaim, 'claim'), sep) : [],
+    claims: style === 'json' ? pieces(result.claims, (list, out) => packAll(list, tokenedClaim, safe, out), (c, out) => packOne('json', c, tokenedClaim, 'claim', out), sep) : [],
     claimCount: result.claims.length,
     items,
   };

@@ -10,10 +10,10 @@ import { CanonicalCollector } from '../merge/canonical.js';
 import type { Claim, Document, EntityKind, Mention, Summary, Warning } from '../model/report.js';
 import { jsonSafe } from '../report/escape.js';
 import { itemFile, type StreamDoc } from './extract.js';
-import { CONFLICT, FACTS_SPOOL, type FactIndex, KEPT, runFactsJob } from './facts.js';
+import { CONFLICT, type FactIndex, KEPT, runFactsJobs } from './facts.js';
 import { Names } from './names.js';
 import { element, ITEM_BUCKETS, type PackStyle, separator, SLOT_CLOSE, SLOT_OPEN, type SlotType } from './pack.js';
-import { type Segment, SpoolReader } from './spool.js';
+import { ByteWriter, type Segment, SpoolReader } from './spool.js';
 
 export interface StreamOptions {
   style: PackStyle;
@@ -26,6 +26,8 @@ export interface StreamOptions {
   warnings?: Warning[];
   /** The run's spool folder, where the extraction threads write. */
   dir: string;
+  /** Threads to build the facts with (default 1). */
+  jobs?: number;
 }
 
 const BLANK_ID = { json: '"id": ""', ndjson: '"id":""' } as const;
@@ -78,13 +80,14 @@ export class StreamedReport {
     const corpus = this.collector.resolve();
     this.names = new Names(corpus, this.options.aliases);
     const { dir, style } = this.options;
-    let largest = 0;
-    for (let b = 0; b < ITEM_BUCKETS; b++) {
-      const bytes = threads.reduce((n, t) => n + (statSync(path.join(dir, itemFile(t, b)), { throwIfNoEntry: false })?.size ?? 0), 0);
-      largest = Math.max(largest, bytes);
-    }
+    const bucketBytes = Array.from({ length: ITEM_BUCKETS }, (_, b) =>
+      threads.reduce((n, t) => n + (statSync(path.join(dir, itemFile(t, b)), { throwIfNoEntry: false })?.size ?? 0), 0),
+    );
+    const stop = new AbortController();
     try {
-      const keys = await runFactsJob(
+      // The facts are built in workers while this thread writes what comes before them (documents, mentions and
+      // claims need the corpus' names only).
+      const facts = runFactsJobs(
         {
           dir,
           threads,
@@ -95,10 +98,22 @@ export class StreamedReport {
           corpus: [...corpus],
           paths: this.documents.map((d) => [d.id, d.path]),
         },
-        largest,
+        bucketBytes,
+        this.options.jobs ?? 1,
+        stop.signal,
       );
-      return style === 'json' ? this.writeJson(keys, out) : this.writeNdjson(keys, out);
+      // A rejection is taken up below; until then it must not count as unhandled.
+      facts.catch(() => {});
+      const w = new ByteWriter(out);
+      if (style === 'json') {
+        this.writeJsonHead(w);
+        return this.writeJsonTail(await facts, w);
+      }
+      this.writeNdjsonHead(w);
+      return this.writeNdjsonTail(await facts, w);
     } finally {
+      // Workers still building facts when writing failed are stopped, so the process can end.
+      stop.abort();
       this.reader.close();
     }
   }
@@ -200,7 +215,7 @@ export class StreamedReport {
       first = false;
       // The id is the fact's first key: its blank is found in the first piece.
       let numbered = false;
-      for (const piece of this.reader.bytes({ file: FACTS_SPOOL, at: keys.at[i], length: keys.length[i] })) {
+      for (const piece of this.reader.bytes({ file: keys.spools[keys.spool[i]], at: keys.at[i], length: keys.length[i] })) {
         const at = numbered ? -1 : piece.indexOf(blank);
         if (at < 0) {
           w.putBytes(piece);
@@ -215,39 +230,34 @@ export class StreamedReport {
     if (!first) w.put(last);
   }
 
-  private writeJson(keys: FactIndex, out: (chunk: Buffer) => void): Summary {
-    const w = new ByteWriter(out);
-    const summary = this.summary(keys);
-    const array = (name: string, empty: boolean, body: () => void, last = false) => {
-      if (empty) {
-        w.put(`  "${name}": []${last ? '' : ','}\n`);
-        return;
-      }
-      w.put(`  "${name}": [\n`);
-      body();
-      w.put(`\n  ]${last ? '' : ','}\n`);
-    };
+  private writeJsonHead(w: ByteWriter): void {
     w.put('{\n  "version": 1,\n');
-    array('documents', this.documents.length === 0, () => w.put(this.documents.map((d) => element('json', 'document', d)).join(',\n')));
-    array('mentions', this.mentionCount === 0, () => this.filled('mentions', w));
-    array('claims', this.claimCount === 0, () => this.filled('claims', w));
-    array('facts', summary.facts === 0, () => this.facts(keys, w, ',\n', ''));
+    jsonArray(w, 'documents', this.documents.length === 0, () => w.put(this.documents.map((d) => element('json', 'document', d)).join(',\n')));
+    jsonArray(w, 'mentions', this.mentionCount === 0, () => this.filled('mentions', w));
+    jsonArray(w, 'claims', this.claimCount === 0, () => this.filled('claims', w));
+  }
+
+  private writeJsonTail(keys: FactIndex, w: ByteWriter): Summary {
+    const summary = this.summary(keys);
+    jsonArray(w, 'facts', summary.facts === 0, () => this.facts(keys, w, ',\n', ''));
     const warnings = this.warnings;
     w.put(`  "summary": ${JSON.stringify(summary, null, 2).replace(/\n/g, '\n  ')}${warnings.length > 0 ? ',' : ''}\n`);
-    if (warnings.length > 0) array('warnings', false, () => w.put(warnings.map((x) => element('json', 'warning', x)).join(',\n')), true);
+    if (warnings.length > 0) jsonArray(w, 'warnings', false, () => w.put(warnings.map((x) => element('json', 'warning', x)).join(',\n')), true);
     w.put('}\n');
     w.flush();
     return summary;
   }
 
-  private writeNdjson(keys: FactIndex, out: (chunk: Buffer) => void): Summary {
-    const w = new ByteWriter(out);
-    const summary = this.summary(keys);
+  private writeNdjsonHead(w: ByteWriter): void {
     for (const d of this.documents) w.put(`${element('ndjson', 'document', d)}\n`);
     if (this.mentionCount > 0) {
       this.filled('mentions', w);
       w.put('\n');
     }
+  }
+
+  private writeNdjsonTail(keys: FactIndex, w: ByteWriter): Summary {
+    const summary = this.summary(keys);
     this.facts(keys, w, '\n', '\n');
     for (const x of this.warnings) w.put(`${element('ndjson', 'warning', x)}\n`);
     w.put(`${jsonSafe(JSON.stringify({ type: 'summary', version: 1, ...summary }))}\n`);
@@ -256,43 +266,16 @@ export class StreamedReport {
   }
 }
 
-/** Gathers text and bytes into writes of about 64 KB: large enough for few system calls, small enough to stay out
- *  of the heap's large-object space. One buffer is reused: the sink must write or copy each chunk before it returns. */
-class ByteWriter {
-  private readonly buf = Buffer.allocUnsafe(WRITE_SIZE);
-  private used = 0;
-  constructor(private readonly out: (chunk: Buffer) => void) {}
-
-  put(text: string): void {
-    if (text.length * 3 > WRITE_SIZE - this.used) {
-      this.flush();
-      if (text.length * 3 > WRITE_SIZE) {
-        this.out(Buffer.from(text, 'utf8'));
-        return;
-      }
-    }
-    this.used += this.buf.write(text, this.used, 'utf8');
+/** One array of the pretty report: `"name": [` elements `]`, or `"name": []` when empty. */
+function jsonArray(w: ByteWriter, name: string, empty: boolean, body: () => void, last = false): void {
+  if (empty) {
+    w.put(`  "${name}": []${last ? '' : ','}\n`);
+    return;
   }
-
-  putBytes(bytes: Uint8Array): void {
-    if (bytes.length > WRITE_SIZE - this.used) {
-      this.flush();
-      if (bytes.length > WRITE_SIZE) {
-        this.out(Buffer.from(bytes));
-        return;
-      }
-    }
-    this.buf.set(bytes, this.used);
-    this.used += bytes.length;
-  }
-
-  flush(): void {
-    if (this.used === 0) return;
-    this.out(this.buf.subarray(0, this.used));
-    this.used = 0;
-  }
+  w.put(`  "${name}": [\n`);
+  body();
+  w.put(`\n  ]${last ? '' : ','}\n`);
 }
 
-const WRITE_SIZE = 1 << 16;
 const OPEN_BYTE = SLOT_OPEN.charCodeAt(0);
 const CLOSE_BYTE = SLOT_CLOSE.charCodeAt(0);

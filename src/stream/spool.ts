@@ -6,8 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 
-// Small enough that no piece lands in the heap's large-object space, large enough for few system calls.
-const FLUSH_AT = 1 << 16;
+const WRITE_SIZE = 1 << 16;
 const READ_PIECE = 1 << 16;
 const WINDOW = 1 << 16;
 
@@ -29,52 +28,93 @@ export interface Segment {
 
 export class SpoolWriter {
   private fd: number;
-  private pending: string[] = [];
-  private pendingLength = 0;
-  /** Bytes written so far (flushed or not): the position of the next append. */
-  private bytes = 0;
+  private readonly out: ByteWriter;
 
   constructor(
     readonly dir: string,
     readonly file: string,
   ) {
-    this.fd = openSync(path.join(dir, file), 'w');
+    const fd = openSync(path.join(dir, file), 'w');
+    this.fd = fd;
+    this.out = new ByteWriter((chunk) => {
+      let off = 0;
+      while (off < chunk.length) off += writeSync(fd, chunk, off, chunk.length - off);
+    });
   }
 
   /** Appends pieces of text one after the other; returns where they went, as one segment. */
   appendAll(texts: string[]): Segment {
-    const at = this.bytes;
-    for (const text of texts) this.append(text);
-    return { file: this.file, at, length: this.bytes - at };
+    const at = this.out.total;
+    for (const text of texts) this.out.put(text);
+    return { file: this.file, at, length: this.out.total - at };
   }
 
   /** Appends text; returns where it went. */
   append(text: string): Segment {
-    const at = this.bytes;
-    const length = Buffer.byteLength(text, 'utf8');
-    if (length > 0) {
-      this.pending.push(text);
-      this.pendingLength += text.length;
-      this.bytes += length;
-      if (this.pendingLength >= FLUSH_AT) this.flush();
-    }
-    return { file: this.file, at, length };
+    const at = this.out.total;
+    this.out.put(text);
+    return { file: this.file, at, length: this.out.total - at };
   }
 
   flush(): void {
-    if (this.pending.length === 0 || this.fd < 0) return;
-    const buf = Buffer.from(this.pending.join(''), 'utf8');
-    let off = 0;
-    while (off < buf.length) off += writeSync(this.fd, buf, off, buf.length - off);
-    this.pending = [];
-    this.pendingLength = 0;
+    if (this.fd >= 0) this.out.flush();
   }
 
   close(): void {
     if (this.fd < 0) return;
-    this.flush();
+    this.out.flush();
     closeSync(this.fd);
     this.fd = -1;
+  }
+}
+
+/**
+ * Gathers text and bytes into writes of about 64 KB: large enough for few system calls, small enough to stay out of
+ * the heap's large-object space. Text is encoded straight into the one buffer, which is reused: `out` must write or
+ * copy each chunk before it returns.
+ */
+export class ByteWriter {
+  private readonly buf = Buffer.allocUnsafe(WRITE_SIZE);
+  private used = 0;
+  /** Bytes taken so far, written out or not. */
+  total = 0;
+
+  constructor(private readonly out: (chunk: Buffer) => void) {}
+
+  put(text: string): void {
+    // A UTF-16 unit is at most 3 bytes of UTF-8: text that may not fit goes after a flush, or alone when larger.
+    if (text.length * 3 > WRITE_SIZE - this.used) {
+      this.flush();
+      if (text.length * 3 > WRITE_SIZE) {
+        const bytes = Buffer.from(text, 'utf8');
+        this.total += bytes.length;
+        this.out(bytes);
+        return;
+      }
+    }
+    const n = this.buf.write(text, this.used, 'utf8');
+    this.used += n;
+    this.total += n;
+  }
+
+  putBytes(bytes: Uint8Array): void {
+    if (bytes.length > WRITE_SIZE - this.used) {
+      this.flush();
+      if (bytes.length > WRITE_SIZE) {
+        this.total += bytes.length;
+        this.out(Buffer.from(bytes));
+        return;
+      }
+    }
+    this.buf.set(bytes, this.used);
+    this.used += bytes.length;
+    this.total += bytes.length;
+  }
+
+  flush(): void {
+    if (this.used === 0) return;
+    this.out(this.buf.subarray(0, this.used));
+    this.used = 0;
   }
 }
 
@@ -82,6 +122,8 @@ export class SpoolWriter {
 export class SpoolReader {
   private readonly fds = new Map<string, number>();
   private readonly windows = new Map<string, { buf: Buffer; at: number; length: number }>();
+  /** Whole files read into memory (load): reads of them cost no system call. */
+  private readonly loaded = new Map<string, Buffer>();
   // One buffer for every piece bytes() gives: a buffer per segment would churn the allocator and grow the process.
   private readonly piece = Buffer.allocUnsafe(READ_PIECE);
 
@@ -103,6 +145,13 @@ export class SpoolReader {
    */
   *bytes(segment: Segment): Generator<Buffer> {
     if (segment.length === 0) return;
+    const whole = this.loaded.get(segment.file);
+    if (whole) {
+      for (let pos = segment.at; pos < segment.at + segment.length; pos += READ_PIECE) {
+        yield whole.subarray(pos, Math.min(pos + READ_PIECE, segment.at + segment.length));
+      }
+      return;
+    }
     const fd = this.fd(segment.file);
     const buf = this.piece;
     let pos = segment.at;
@@ -131,6 +180,8 @@ export class SpoolReader {
    * order lie close together in their file, so most reads cost no system call.
    */
   readNear(segment: Segment): string {
+    const whole = this.loaded.get(segment.file);
+    if (whole) return whole.toString('utf8', segment.at, segment.at + segment.length);
     const w = this.windows.get(segment.file);
     if (w && segment.at >= w.at && segment.at + segment.length <= w.at + w.length) {
       return w.buf.toString('utf8', segment.at - w.at, segment.at - w.at + segment.length);
@@ -141,6 +192,28 @@ export class SpoolReader {
     this.windows.set(segment.file, { buf, at: segment.at, length });
     if (length < segment.length) throw new Error(`spool file ${segment.file} ends early`);
     return buf.toString('utf8', 0, segment.length);
+  }
+
+  /**
+   * Reads a whole file into memory when it is no larger than `cap` bytes, so that reads scattered over it (the items
+   * of one fact lie far apart) cost no system call; until unload(). A larger file is read through windows.
+   */
+  load(file: string, cap: number): void {
+    const fd = this.fd(file);
+    const size = fstatSync(fd).size;
+    if (size > cap || this.loaded.has(file)) return;
+    const buf = Buffer.allocUnsafe(size);
+    let off = 0;
+    while (off < size) {
+      const n = readSync(fd, buf, off, size - off, off);
+      if (n <= 0) throw new Error(`spool file ${file} ends early`);
+      off += n;
+    }
+    this.loaded.set(file, buf);
+  }
+
+  unload(file: string): void {
+    this.loaded.delete(file);
   }
 
   /** The whole text of a (short) segment. */
@@ -154,7 +227,8 @@ export class SpoolReader {
   *lines(file: string): Generator<{ line: string; at: Segment }> {
     let carry = '';
     let pos = 0;
-    for (const piece of this.pieces({ file, at: 0, length: fstatSync(this.fd(file)).size })) {
+    const size = this.loaded.get(file)?.length ?? fstatSync(this.fd(file)).size;
+    for (const piece of this.pieces({ file, at: 0, length: size })) {
       const parts = (carry + piece).split('\n');
       carry = parts.pop()!;
       for (const line of parts) {
@@ -170,5 +244,6 @@ export class SpoolReader {
     for (const fd of this.fds.values()) closeSync(fd);
     this.fds.clear();
     this.windows.clear();
+    this.loaded.clear();
   }
 }

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareFacts, factSortKey, mergeFacts } from '../../src/merge/facts.js';
+import { compareFacts, factSortKey, mergeFacts, SPACES_TO_COLLAPSE } from '../../src/merge/facts.js';
 import type { DateValue, Document, Fact, Mention, MoneyValue, PercentValue } from '../../src/model/report.js';
 
 // Builds the mentions of one document: entities, then numbers that are about some of them.
@@ -221,5 +222,16 @@ describe('factSortKey', () => {
     expect(byKey).toEqual(byCompare);
     expect(byCompare[0].status).toBe('conflict');
     expect(byCompare.at(-1)?.subject).toBe('(unknown)');
+  });
+});
+
+describe('SPACES_TO_COLLAPSE', () => {
+  it('collapses white space exactly as /\\s+/g does', () => {
+    expect('a  b\tc \u00a0d\n'.replace(SPACES_TO_COLLAPSE, ' ')).toBe('a b c d ');
+    const spaced = fc.array(fc.constantFrom('a', 'Zoë', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2009', '\u3000', '\ufeff', '.'), { maxLength: 40 });
+    fc.assert(fc.property(spaced, (parts) => {
+      const text = parts.join('');
+      expect(text.replace(SPACES_TO_COLLAPSE, ' ')).toBe(text.replace(/\s+/g, ' '));
+    }));
   });
 });

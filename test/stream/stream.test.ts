@@ -10,6 +10,7 @@ import { buildReport, extractAll } from '../../src/pipeline.js';
 import { readInputs } from '../../src/read/inputs.js';
 import { formatJson, formatNdjson } from '../../src/report/json.js';
 import { StreamExtractor } from '../../src/stream/extract.js';
+import { bucketRanges, type FactsPart, mergeParts } from '../../src/stream/facts.js';
 import { packResult } from '../../src/stream/pack.js';
 import { StreamedReport } from '../../src/stream/report.js';
 import { makeSpoolDir, removeSpoolDir } from '../../src/stream/spool.js';
@@ -71,11 +72,14 @@ describe('facts extract --format json|ndjson (streamed)', () => {
     };
     writeFileSync(path.join(dir, 'facts.config.json'), JSON.stringify({ aliases: settings.aliases, ignore: settings.ignore }));
     const expected = await inMemory(dir, 'docs/', settings);
+    // Three jobs: the facts are built over three ranges of buckets and merged back into one order.
     for (const format of ['json', 'ndjson'] as const) {
-      const r = await runInProcess(['extract', 'docs/', '--format', format, '--tolerance', '0.01'], { cwd: dir });
-      expect(r.code, r.stderr).toBe(0);
-      expect(r.stderr).toMatch(/docs\/binary\.txt: skipped/);
-      expect(r.stdout === expected[format], `${format} differs from the in-memory report`).toBe(true);
+      for (const jobs of ['1', '3']) {
+        const r = await runInProcess(['extract', 'docs/', '--format', format, '--tolerance', '0.01', '--jobs', jobs], { cwd: dir });
+        expect(r.code, r.stderr).toBe(0);
+        expect(r.stderr).toMatch(/docs\/binary\.txt: skipped/);
+        expect(r.stdout === expected[format], `${format} with ${jobs} jobs differs from the in-memory report`).toBe(true);
+      }
     }
     // The aliases and ignores did act: the check above compares something non-trivial.
     const report = JSON.parse(expected.json) as { facts: Array<{ subject: string; attribute: string }>; mentions: Array<{ value: { canonical?: string } }> };
@@ -136,5 +140,45 @@ describe('facts extract --format json|ndjson (streamed)', () => {
     }
     const quote = expected.mentions.find((m) => m.kind === 'quote' && m.value.quote === token);
     expect(quote?.kind === 'quote' && quote.value.speakerCanonical).toBe('Jane Doe');
+  });
+});
+
+describe('facts built over ranges of buckets', () => {
+  it('splits the buckets into consecutive ranges of about the same size, never more than asked', () => {
+    expect(bucketRanges([5, 5, 5, 5], 2)).toEqual([
+      [0, 2],
+      [2, 4],
+    ]);
+    expect(bucketRanges([1, 1, 10, 1, 1, 1], 2)).toEqual([
+      [0, 3],
+      [3, 6],
+    ]);
+    expect(bucketRanges([0, 0, 0], 4)).toEqual([[0, 3]]);
+    expect(bucketRanges([3, 0, 0, 0], 3)).toEqual([[0, 4]]);
+    expect(bucketRanges([1, 1, 1], 1)).toEqual([[0, 3]]);
+    // Every split covers each bucket once, in order.
+    for (const n of [1, 2, 3, 5, 40]) {
+      const sizes = Array.from({ length: 32 }, (_, b) => (b * 7919) % 13);
+      const ranges = bucketRanges(sizes, n);
+      expect(ranges.length).toBeLessThanOrEqual(n);
+      expect(ranges[0][0]).toBe(0);
+      expect(ranges.at(-1)![1]).toBe(32);
+      ranges.slice(1).forEach((r, k) => expect(r[0]).toBe(ranges[k][1]));
+      for (const r of ranges) expect(r[1]).toBeGreaterThan(r[0]);
+    }
+  });
+
+  it('merges the ranges by sort key, equal keys in range order', () => {
+    const part = (keys: string[], at: number[]): FactsPart => ({
+      keys,
+      at: Float64Array.from(at),
+      length: Float64Array.from(at.map(() => 1)),
+      flags: Uint8Array.from(at.map((a) => a % 4)),
+    });
+    const merged = mergeParts([part(['a', 'c', 'c', 'e'], [10, 11, 12, 13]), part(['b', 'c', 'd'], [20, 21, 22])], ['facts-0', 'facts-1']);
+    expect([...merged.at]).toEqual([10, 20, 11, 12, 21, 22, 13]);
+    expect([...merged.spool]).toEqual([0, 1, 0, 0, 1, 1, 0]);
+    expect([...merged.flags]).toEqual([2, 0, 3, 0, 1, 2, 1]);
+    expect(merged.spools).toEqual(['facts-0', 'facts-1']);
   });
 });

@@ -190,7 +190,7 @@ export async function streamCliReport(paths: string[], flags: ReportFlags, loade
   const list = await listCliInputs(paths, loaded, io);
   const { files, stdin } = list;
   const { assignDocumentIds } = await import('../../extract/document.js');
-  const { extractStreamed } = await import('../../parallel/pool.js');
+  const { defaultJobs, extractStreamed } = await import('../../parallel/pool.js');
   const { StreamedReport } = await import('../../stream/report.js');
   const { makeSpoolDir, removeSpoolDir } = await import('../../stream/spool.js');
   // Ids from every path listed (a file that turns out unreadable still counts when names collide); tasks in the
@@ -210,6 +210,7 @@ export async function streamCliReport(paths: string[], flags: ReportFlags, loade
   try {
     const aliases = config.aliases ?? {};
     const style = flags.format === 'ndjson' ? 'ndjson' : 'json';
+    const { onProgress, jobs, ...extractOptions } = poolOptions(tasks.length, flags, loaded, io);
     const report = new StreamedReport({
       style,
       tolerance: flags.tolerance ?? config.tolerance ?? 0,
@@ -217,8 +218,8 @@ export async function streamCliReport(paths: string[], flags: ReportFlags, loade
       ...(config.ignore ? { ignore: config.ignore } : {}),
       warnings: list.warnings,
       dir,
+      jobs: jobs ?? defaultJobs(),
     });
-    const { onProgress, jobs, ...extractOptions } = poolOptions(tasks.length, flags, loaded, io);
     const threads = await withMemoryError(() => extractStreamed(
       tasks,
       { style, options: extractOptions, ...(flags.maxFileSize !== undefined || config.maxFileSize !== undefined ? { maxFileSize: maxFileSizeOf(flags, loaded) } : {}), dir },
