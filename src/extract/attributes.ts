@@ -64,7 +64,7 @@ export function compileAttributes(lexicon: AttributeLexicon): Map<string, Compil
       const first = trigger.split(/\s+/)[0].replace(/\*$/, '').toLowerCase();
       const literal = /^[\x20-\x7e]+$/.test(first) ? first : null;
       // A one-word trigger ending in "*" may go on with more letters; any other trigger's first word ends at a
-      // space or a non-letter, so in the lower-cased sentence it is a whole run of [a-z0-9] (see sentenceWords).
+      // space or a non-letter, so in the lower-cased sentence it is a whole run of [a-z0-9] (see triggerWordsIn).
       const wholeWord = literal !== null && /^[a-z0-9]+$/.test(literal) && !(trigger.endsWith('*') && !/\s/.test(trigger));
       for (const kind of attr.kinds) {
         const list = byKind.get(kind) ?? [];
@@ -90,18 +90,22 @@ function triggerSource(trigger: string): string {
 const lexicon = AttributeLexicon.parse(data);
 const compiled = compileAttributes(lexicon);
 
-/** A kind's triggers indexed for hitsIn: whole-word triggers by their first word, the others listed. */
+/**
+ * A kind's triggers indexed for hitsIn: whole-word triggers by their first word, the others listed, each noting
+ * whether its literal is letters and digits (a prefix trigger, "invest*"), found by triggerWordsIn.
+ */
 interface TriggerIndex {
   triggers: CompiledTrigger[];
   byWord: Map<string, number[]>;
-  others: number[];
+  others: Array<{ i: number; prefixWord: boolean }>;
 }
+const isAsciiWord = (s: string) => /^[a-z0-9]+$/.test(s);
 const indexed = new Map<string, TriggerIndex>();
 for (const [kind, triggers] of compiled) {
   const byWord = new Map<string, number[]>();
-  const others: number[] = [];
+  const others: TriggerIndex['others'] = [];
   triggers.forEach((t, i) => {
-    if (!t.wholeWord) others.push(i);
+    if (!t.wholeWord) others.push({ i, prefixWord: t.literal !== null && isAsciiWord(t.literal) });
     else {
       const list = byWord.get(t.literal as string);
       if (list) list.push(i);
@@ -152,17 +156,89 @@ interface TriggerHit {
 // The mentions of one sentence come one after another, their kinds interleaved (a sum, a share, a date): each
 // kind's trigger matches are found once per sentence, not once per mention.
 const lastHits = new Map<string, { sentence: string; hits: TriggerHit[] }>();
-let lastFolded: { sentence: string; folded: string; words: Set<string> } | null = null;
+let lastFolded: ({ sentence: string; folded: string } & SentenceTriggers) | null = null;
+
+/** The trigger first words a sentence holds (see triggerWordsIn). */
+export interface SentenceTriggers {
+  /** Whole-word literals that are a run of [a-z0-9] of the sentence. */
+  words: string[];
+  /** Prefix literals ("invest" of "invest*") that start a run of [a-z0-9] of the sentence. */
+  prefixes: string[];
+}
+
+const isAsciiWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
+// Every kind's trigger literals that triggerWordsIn looks for, by their first character: whole-word literals (the
+// first word of a whole-word trigger) and prefix literals (a one-word "word*" trigger of letters and digits).
+interface Literal {
+  literal: string;
+  whole: boolean;
+}
+const LITERALS_BY_FIRST = new Map<number, Literal[]>();
+for (const index of indexed.values()) {
+  for (const t of index.triggers) {
+    if (t.literal === null || !isAsciiWord(t.literal)) continue;
+    const entry = { literal: t.literal, whole: t.wholeWord };
+    const list = LITERALS_BY_FIRST.get(t.literal.charCodeAt(0)) ?? [];
+    if (!list.some((l) => l.literal === entry.literal && l.whole === entry.whole)) list.push(entry);
+    LITERALS_BY_FIRST.set(t.literal.charCodeAt(0), list);
+  }
+}
+
+/** For tests: the literals triggerWordsIn looks for. */
+export function triggerLiterals(): Literal[] {
+  return [...LITERALS_BY_FIRST.values()].flat();
+}
 
 /**
- * The maximal runs of [a-z0-9] in the lower-cased sentence. A trigger match starts after a non-letter and its first
- * word is followed by a space or a non-letter; lower-casing maps no non-letter to an ASCII letter or digit, and the
- * only non-ASCII letters the patterns' case folding equates with ASCII ones (the Kelvin sign, the long s) become
- * ASCII in `folded`. So a whole-word literal that is not one of these runs cannot match: one Set lookup instead of a
- * substring search per trigger.
+ * The trigger literals found at the maximal runs of [a-z0-9] of the lower-cased sentence, each once, in order of
+ * first appearance. A trigger match starts after a non-letter and its first word is followed by a space or a
+ * non-letter; lower-casing maps no non-letter to an ASCII letter or digit, and the only non-ASCII letters the
+ * patterns' case folding equates with ASCII ones (the Kelvin sign, the long s) become ASCII in `folded`. So a
+ * whole-word literal that is not one of these runs, or a prefix literal that starts none of them, cannot match.
+ * Read by hand from character codes, comparing in place: a run that starts no literal, nearly all, costs one Map
+ * lookup and no string. (A substring search per prefix trigger over the whole sentence was most of hitsIn's time.)
+ * The lists hold at most the distinct literals, so the duplicate checks are bounded by the lexicon.
  */
-function sentenceWords(folded: string): Set<string> {
-  return new Set(folded.match(/[a-z0-9]+/g) ?? []);
+export function triggerWordsIn(folded: string): SentenceTriggers {
+  const words: string[] = [];
+  const prefixes: string[] = [];
+  const n = folded.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAsciiWordChar(folded.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isAsciiWordChar(folded.charCodeAt(i))) i++;
+    const candidates = LITERALS_BY_FIRST.get(folded.charCodeAt(start));
+    if (candidates === undefined) continue;
+    for (const { literal, whole } of candidates) {
+      if (whole ? literal.length !== i - start : literal.length > i - start) continue;
+      if (!folded.startsWith(literal, start)) continue;
+      const list = whole ? words : prefixes;
+      if (!list.includes(literal)) list.push(literal);
+    }
+  }
+  return { words, prefixes };
+}
+
+/**
+ * Sorts a short list of numbers ascending in place, by insertion: Array.prototype.sort allocates a work array per
+ * call, and this runs per sentence and kind. The lists hold trigger indices of one kind, so their length is bounded
+ * by the lexicon (a few hundred at most) and the quadratic worst case stays small.
+ */
+export function sortSmall(a: number[]): void {
+  for (let i = 1; i < a.length; i++) {
+    const v = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > v) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = v;
+  }
 }
 
 /** Every match of every trigger of the kind in the sentence, in trigger order then position order. */
@@ -174,9 +250,9 @@ function hitsIn(kind: string, sentence: string): TriggerHit[] {
   if (!lastFolded || lastFolded.sentence !== sentence) {
     let folded = sentence.toLowerCase();
     if (folded.includes('\u017f')) folded = folded.replace(/\u017f/g, 's');
-    lastFolded = { sentence, folded, words: sentenceWords(folded) };
+    lastFolded = { sentence, folded, ...triggerWordsIn(folded) };
   }
-  const { folded, words } = lastFolded;
+  const { folded, words, prefixes } = lastFolded;
   const hits: TriggerHit[] = [];
   const index = indexed.get(kind);
   if (!index) {
@@ -190,11 +266,12 @@ function hitsIn(kind: string, sentence: string): TriggerHit[] {
     const list = index.byWord.get(w);
     if (list) for (const i of list) candidates.push(i);
   }
-  for (const i of index.others) {
+  for (const { i, prefixWord } of index.others) {
     const literal = index.triggers[i].literal;
-    if (literal === null || folded.includes(literal)) candidates.push(i);
+    // A letters-and-digits literal of a prefix trigger must start a word (triggerWordsIn); others are searched.
+    if (literal === null || (prefixWord ? prefixes.includes(literal) : folded.includes(literal))) candidates.push(i);
   }
-  candidates.sort((a, b) => a - b);
+  sortSmall(candidates);
   for (const i of candidates) {
     const t = index.triggers[i];
     const pattern = t.pattern ?? (t.pattern = new RegExp(t.source, 'giu'));

@@ -90,23 +90,46 @@ function subjectEntities(m: { start: number; end: number }, sentenceIndex: numbe
   return from < 0 ? [] : pickSubject(m, index.entities[from]);
 }
 
+/**
+ * The subject of a mention among the entities of a sentence: the nearest organisations (up to MAX_ORGS, one per
+ * name), else the nearest person. "Nearest" orders by distance, then start, then place in the list (a stable sort
+ * by distance and start); the nearest ones are found by linear passes rather than by sorting a copy of the list.
+ */
 function pickSubject(m: { start: number; end: number }, inside: Mention[]): string[] {
-  const distance = (e: Mention) => (e.end <= m.start ? m.start - e.end : Math.max(0, e.start - m.end));
-  const byDistance = [...inside].sort((a, b) => distance(a) - distance(b) || a.start - b.start);
   const chosen: Mention[] = [];
-  const seen = new Set<string>();
-  for (const e of byDistance) {
-    const canonical = (e.value as { canonical: string }).canonical;
-    if (e.kind !== 'organization' || seen.has(canonical)) continue;
-    seen.add(canonical);
-    chosen.push(e);
-    if (chosen.length === MAX_ORGS) break;
+  for (let pick = 0; pick < MAX_ORGS; pick++) {
+    const org = nearest(m, inside, 'organization', chosen);
+    if (org === undefined) break;
+    chosen.push(org);
   }
   if (chosen.length === 0) {
-    const person = byDistance.find((e) => e.kind === 'person');
+    const person = nearest(m, inside, 'person', chosen);
     if (person) chosen.push(person);
   }
   return chosen.map((e) => e.id);
+}
+
+const canonicalOf = (e: Mention) => (e.value as { canonical: string }).canonical;
+
+function nameTaken(taken: Mention[], e: Mention): boolean {
+  for (const c of taken) if (canonicalOf(c) === canonicalOf(e)) return true;
+  return false;
+}
+
+/** The nearest of `inside` of the kind whose name none of `taken` has: by distance from m, then start, then list order. */
+function nearest(m: { start: number; end: number }, inside: Mention[], kind: Mention['kind'], taken: Mention[]): Mention | undefined {
+  let best: Mention | undefined;
+  let bestDistance = 0;
+  for (const e of inside) {
+    if (e.kind !== kind || nameTaken(taken, e)) continue;
+    const d = e.end <= m.start ? m.start - e.end : Math.max(0, e.start - m.end);
+    // Strictly better only: an equal one later in the list loses, as in a stable sort.
+    if (best === undefined || d < bestDistance || (d === bestDistance && e.start < best.start)) {
+      best = e;
+      bestDistance = d;
+    }
+  }
+  return best;
 }
 
 function isSource(e: Mention, text: string): boolean {
@@ -123,6 +146,7 @@ function qualifierOf(m: Mention | Claim, sentence: { index: number; start: numbe
   const series = index.seriesOf(sentence);
   if (series) return series;
   // The year nearest the figure: "4.5% this year and a further 3% in 2026" gives each figure its own year.
+  if (index.years[sentence.index].length === 0) return null;
   const years = index.years[sentence.index].filter((o) => o.start !== m.start);
   const gap = (o: Mention) => (o.end <= m.start ? m.start - o.end : o.start - m.end);
   const year = years.sort((a, b) => gap(a) - gap(b) || a.start - b.start)[0];

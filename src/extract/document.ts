@@ -9,7 +9,7 @@ import { addKnownEntities, type KnownEntity } from './known.js';
 import { extractMoney } from './money.js';
 import { extractPercent } from './percent.js';
 import { extractQuotes } from './quotes.js';
-import { extractAges, extractRoles } from './roles.js';
+import { extractRolesAndAges } from './roles.js';
 import { LineIndex, makeContext, sentenceAt } from './text.js';
 import type { EntityFound, Found } from './types.js';
 import type { InputText } from '../read/inputs.js';
@@ -119,8 +119,9 @@ function extractClaims(
       ...(sentence ? { sentence: sentence.text } : {}),
     };
   };
+  const { roles, ages } = extractRolesAndAges(ctx, entities);
   const found: Array<{ start: number; make: () => Claim | null }> = [
-    ...extractRoles(ctx, entities).map((r) => ({
+    ...roles.map((r) => ({
       start: r.start,
       make: () => {
         const person = at(r.person);
@@ -135,7 +136,7 @@ function extractClaims(
         };
       },
     })),
-    ...extractAges(ctx, entities).map((a) => ({
+    ...ages.map((a) => ({
       start: a.start,
       make: () => {
         const person = at(a.person);

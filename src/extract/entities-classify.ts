@@ -133,7 +133,8 @@ const nameLike = (t: Token) => t.shape === 'title' && !isCommonWord(t.lower) && 
 
 /** The piece's kind when it reads as a name on its own, with no help from context. */
 function intrinsic(tokens: Token[], text: string, doc: string): { kind: EntityKind; strength: Strength; reason: string } | null {
-  const lower = text.toLowerCase();
+  // A one-word piece's text is its token's, whose lower-case form is already known.
+  const lower = tokens.length === 1 ? tokens[0].lower : text.toLowerCase();
   const last = tokens[tokens.length - 1];
   // "Marks & Spencer", "Johnson & Johnson": names joined by an ampersand are firms.
   if (tokens.length > 1 && tokens.some((t, i) => i > 0 && doc.slice(tokens[i - 1].end, t.start) === ' & ')) {
@@ -217,6 +218,13 @@ export function looksImperative(env: Env, t: Token, sentenceWords: number): bool
   return IMPERATIVE_NEXT.has(w) || /^\p{Ll}+er$/u.test(next[1]) && isCommonWord(w.slice(0, -2));
 }
 
+// The verdicts classify returns (plain functions: closures over the piece's offsets were allocated per piece).
+function accept(start: number, end: number, kind: EntityKind, strength: Strength, reason: string, canonical?: string): Verdict {
+  return canonical === undefined ? { accept: true, kind, strength, start, end, reason } : { accept: true, kind, strength, start, end, reason, canonical };
+}
+const soft = (reason: string): Verdict => ({ accept: false, hard: false, reason });
+const hard = (reason: string, product = false): Verdict => ({ accept: false, hard: true, product, reason });
+
 export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict {
   let tokens = piece.tokens;
   // Drop a leading acronym that is not a name ("AI Act" keeps "Act"... which then needs its own evidence).
@@ -227,20 +235,17 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
   while (tokens.length > 1 && tokens[tokens.length - 1].text.length === 1) tokens = tokens.slice(0, -1);
   const start = tokens[0].start;
   const end = tokens[tokens.length - 1].end;
-  const text = env.text.slice(start, end);
-  const accept = (kind: EntityKind, strength: Strength, reason: string, canonical?: string): Verdict =>
-    canonical === undefined ? { accept: true, kind, strength, start, end, reason } : { accept: true, kind, strength, start, end, reason, canonical };
-  const soft = (reason: string): Verdict => ({ accept: false, hard: false, reason });
-  const hard = (reason: string, product = false): Verdict => ({ accept: false, hard: true, product, reason });
+  // A token's text is already this slice of the document.
+  const text = tokens.length === 1 ? tokens[0].text : env.text.slice(start, end);
 
   const negative = intrinsicNegative(tokens);
   if (negative) return hard(negative, negative === 'product');
   if (isSectionLabel(tokens.map((t) => t.lower))) return hard('section-label');
   const own = intrinsic(tokens, text, env.text);
-  if (tokens.length === 1 && own === null && titleContinues(tokens[0], rightContext(env, end))) return hard('title-part');
+  const right = rightContext(env, end);
+  if (tokens.length === 1 && own === null && titleContinues(tokens[0], right)) return hard('title-part');
 
   const left = leftWords(env.text, start);
-  const right = rightContext(env, end);
   const single = tokens.length === 1;
 
   // Products: "tools such as X", "the creator of X", "Windows 11".
@@ -311,24 +316,24 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
   const looksPerson = !single && suffix === null && !foreignArticle && tokens.every((t) => t.shape === 'title' || NAME_PARTICLES.has(t.lower));
 
   // "Ostra City" is a club unless something says it is the town ("in Ostra City", "Ostra City police").
-  if (own?.reason === 'club-city' && (placeCue || inBefore(left))) return accept('place', placeCue ? 3 : 1, 'city-name');
+  if (own?.reason === 'club-city' && (placeCue || inBefore(left))) return accept(start, end, 'place', placeCue ? 3 : 1, 'city-name');
 
-  if (own?.kind === 'place' && !orgCue) return accept('place', placeCue ? 3 : 2, own.reason, placeName(tokens));
-  if (placeCue && !orgCue && !personCue && own?.kind !== 'organization') return accept('place', 3, 'place-context');
-  if (employerLinkBefore(left) && !personCue && own?.kind !== 'place') return accept('organization', 3, 'employer-of-title');
+  if (own?.kind === 'place' && !orgCue) return accept(start, end, 'place', placeCue ? 3 : 2, own.reason, placeName(tokens));
+  if (placeCue && !orgCue && !personCue && own?.kind !== 'organization') return accept(start, end, 'place', 3, 'place-context');
+  if (employerLinkBefore(left) && !personCue && own?.kind !== 'place') return accept(start, end, 'organization', 3, 'employer-of-title');
   if ((personCue || appositionKind === 'person') && (looksPerson || (single && own === null)) && own?.kind !== 'organization') {
-    return accept('person', 3, personCue ?? 'apposition-title');
+    return accept(start, end, 'person', 3, personCue ?? 'apposition-title');
   }
-  if (own?.kind === 'person') return accept('person', 2, own.reason);
+  if (own?.kind === 'person') return accept(start, end, 'person', 2, own.reason);
   // "Transport Minister X" opening a sentence: the word before a title is a portfolio, not necessarily a name.
   // (Corporate titles are acronyms or lower case: "Acme CFO", "an Acme spokesperson"; ministerial ones are Title Case.)
   if (orgCue === 'employer' && own === null && (piece.initial || piece.headline) && single && /^\s+\p{Lu}\p{Ll}/u.test(right)) {
     return soft('initial-employer');
   }
   if (orgCue && !(orgCue === 'org-context' && looksPerson && isFirstName(tokens[0].lower))) {
-    if (own?.kind !== 'organization' && looksPerson && isFirstName(tokens[0].lower)) return accept('person', 2, 'first-name');
+    if (own?.kind !== 'organization' && looksPerson && isFirstName(tokens[0].lower)) return accept(start, end, 'person', 2, 'first-name');
     const strength: Strength = orgCue === 'employer' || orgCue === 'org-context' ? 2 : 3;
-    return accept('organization', own?.kind === 'organization' ? 3 : strength, orgCue);
+    return accept(start, end, 'organization', own?.kind === 'organization' ? 3 : strength, orgCue);
   }
   if (own) {
     // A weak suffix on a two-word heading or sentence opener ("Generative AI is...") is not enough.
@@ -338,7 +343,7 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
     }
     if (piece.headline && (own.reason === 'acronym' || own.reason === 'ampersand')) return soft('headline-name');
     if (tokens.some((t) => t.shouting) && own.reason === 'acronym') return soft('shouting');
-    return accept(own.kind, own.strength, own.reason);
+    return accept(start, end, own.kind, own.strength, own.reason);
   }
 
   // No evidence of its own: a capital at a sentence start or in a heading proves nothing.
@@ -347,7 +352,7 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
   if (piece.initial) {
     // "Officials said ...": a word the document also writes in lower case is that word, not a name.
     const lowerElsewhere = single && env.lowerWords?.has(tokens[0].lower) === true;
-    if (subject && tokens.every(nameLike) && !lowerElsewhere) return accept(single ? 'organization' : 'person', 1, 'initial-subject');
+    if (subject && tokens.every(nameLike) && !lowerElsewhere) return accept(start, end, single ? 'organization' : 'person', 1, 'initial-subject');
     if (looksPerson && tokens.every(nameLike)) return { accept: false, hard: false, reason: 'sentence-initial', maybePerson: true };
     return soft('sentence-initial');
   }
@@ -356,24 +361,29 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
     if (t.shape !== 'title' || isCommonWord(t.lower)) return soft('common-word');
     // "its Blackwell chips", "the Pixel phones": a name used as a product's label.
     if (RIGHT_PRODUCT_HEAD.test(right)) return hard('product-label', true);
-    if (inBefore(left) || fromPlaceBefore(left)) return accept('place', 1, 'in-name');
-    return accept(isLastName(t.lower) ? 'person' : 'organization', 1, 'capitalised');
+    if (inBefore(left) || fromPlaceBefore(left)) return accept(start, end, 'place', 1, 'in-name');
+    return accept(start, end, isLastName(t.lower) ? 'person' : 'organization', 1, 'capitalised');
   }
-  if (looksPerson && tokens.every(nameLike) && ownerPossessive(env, tokens, right)) return accept('person', 1, 'owner');
+  if (looksPerson && tokens.every(nameLike) && ownerPossessive(env, tokens, right)) return accept(start, end, 'person', 1, 'owner');
   // "Le Mans", "Los Alamos", "San Rafael": a foreign article opening a name is most often a place.
-  if (NAME_ARTICLES.has(tokens[0].lower) && tokens.length <= 3) return accept('place', 1, 'article-name');
-  if ((inBefore(left) || fromPlaceBefore(left)) && tokens.every((t) => t.shape === 'title')) return accept('place', 1, 'in-name');
+  if (NAME_ARTICLES.has(tokens[0].lower) && tokens.length <= 3) return accept(start, end, 'place', 1, 'article-name');
+  if ((inBefore(left) || fromPlaceBefore(left)) && tokens.every((t) => t.shape === 'title')) return accept(start, end, 'place', 1, 'in-name');
   if (looksPerson && tokens.every(nameLike)) {
     // Shaped like a person's name but nothing says so: "Elena Marsh's Acme" (an owner) is evidence; otherwise
     // entities.ts looks for evidence elsewhere in the document (the surname alone near he/she, a shared surname).
     return { accept: false, hard: false, reason: 'name-shaped', maybePerson: true };
   }
-  if (subject && looksPerson) return accept('person', 1, 'subject');
-  return accept('organization', 1, 'capitalised-run');
+  if (subject && looksPerson) return accept(start, end, 'person', 1, 'subject');
+  return accept(start, end, 'organization', 1, 'capitalised-run');
 }
+
+// The first words of the titles of two words or more ("fire" of "fire chief"): only these can open one.
+const MULTIWORD_TITLE_FIRST = new Set([...TITLE_WORDS].filter((w) => w.includes(' ')).map((w) => w.slice(0, w.indexOf(' '))));
 
 /** "Fire chief Ana Ruiz", "Interior minister X": a capitalised word that opens a lower-case title is part of it. */
 function titleContinues(t: Token, right: string): boolean {
+  // Checked first, so that nearly all words skip the regex and its match.
+  if (!MULTIWORD_TITLE_FIRST.has(t.lower)) return false;
   const m = RIGHT_WORDS.exec(right);
   if (m === null) return false;
   return TITLE_WORDS.has(`${t.lower} ${m[1]}`) || (m[2] !== undefined && TITLE_WORDS.has(`${t.lower} ${m[1]} ${m[2]}`));

@@ -1,6 +1,8 @@
 // Cues in the words just before a candidate ("its CEO", "companies such as", "according to"), checked by set
 // lookups on the last few words rather than by end-anchored regexes, which would rescan the window per alternative.
 import { CUES, HONORIFICS, ORG_HEADS, PRODUCT_HEADS, TITLE_WORDS } from './entities-lexicon.js';
+import { toLower } from './lower.js';
+import { isSpace } from './spaces.js';
 
 const WINDOW = 60;
 const MAKERS = new Set(CUES.productMakers);
@@ -33,26 +35,39 @@ export function leftWords(text: string, start: number): LeftWords {
 }
 
 export function readLeftWords(text: string, start: number): LeftWords {
-  let raw = text.slice(Math.max(0, start - WINDOW), start);
-  raw = raw.slice(raw.lastIndexOf('\n') + 1).toLowerCase();
+  // The window from the last line break in it, as one slice (a bounded backward scan: lastIndexOf could run far
+  // past the window), lower-cased without a copy when it has no capitals.
+  let from = start;
+  while (from > 0 && from > start - WINDOW && text.charCodeAt(from - 1) !== 0x0a) from--;
+  const raw = toLower(text.slice(from, start));
   // The last six whitespace-separated parts, read backwards (what splitting on /\s+/ and keeping the last six gives,
   // without the array of every part). The first part may be cut mid-word by the window: it is dropped.
   const cut = start - WINDOW > 0;
-  const words: string[] = [];
+  // Counted first, then sliced in text order into an array of that size (an array grown by push reserves room for
+  // sixteen, and this runs once per candidate name).
+  let count = 0;
+  let first = raw.length;
   let i = raw.length - 1;
-  while (words.length < 6) {
+  while (count < 6) {
     while (i >= 0 && isSpace(raw.charCodeAt(i))) i--;
     if (i < 0) break;
-    const end = i + 1;
     while (i >= 0 && !isSpace(raw.charCodeAt(i))) i--;
     if (cut) {
       let j = i;
       while (j >= 0 && isSpace(raw.charCodeAt(j))) j--;
       if (j < 0) break; // this is the first part
     }
-    words.push(stripLeading(raw.slice(i + 1, end)));
+    count++;
+    first = i + 1;
   }
-  words.reverse();
+  const words = new Array<string>(count);
+  let p = first;
+  for (let k = 0; k < count; k++) {
+    while (isSpace(raw.charCodeAt(p))) p++;
+    const wordStart = p;
+    while (p < raw.length && !isSpace(raw.charCodeAt(p))) p++;
+    words[k] = stripLeading(raw.slice(wordStart, p));
+  }
   let comma = false;
   const last = words.length - 1;
   if (last >= 0 && words[last].endsWith(',')) {
@@ -60,12 +75,6 @@ export function readLeftWords(text: string, start: number): LeftWords {
     words[last] = words[last].slice(0, -1);
   }
   return { words, comma, raw };
-}
-
-// The characters /\s/ matches.
-function isSpace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c > 0x7f && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
 }
 
 // Leading punctuation removed; a word starting with a lower-case ASCII letter or digit (nearly all) has none.

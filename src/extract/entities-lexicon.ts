@@ -2,6 +2,7 @@
 // read as a plain word -> tag table (never its tagger), for first names, places, known organisations and common words.
 import { z } from 'zod';
 import { LEXICON, ORG_WORDS } from './compromise-lexicon.js';
+import { toLower } from './lower.js';
 import cuesData from './lexicon/entities-cues.json' with { type: 'json' };
 import placesData from './lexicon/entities-places.json' with { type: 'json' };
 import productsData from './lexicon/entities-products.json' with { type: 'json' };
@@ -99,7 +100,7 @@ function memo<T>(fn: (word: string) => T): (word: string) => T {
 
 /** compromise's lexicon tags for a word or phrase (lower-cased), or none. The array is shared: do not modify it. */
 export function lexTags(phrase: string): string[] {
-  return TAGS.get(phrase.toLowerCase()) ?? NO_TAGS;
+  return TAGS.get(toLower(phrase)) ?? NO_TAGS;
 }
 
 const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person']);
@@ -194,7 +195,7 @@ function isOrgSuffixUncached(word: string): 'strong' | 'weak' | null {
 }
 
 export function placeAcronym(word: string): string | null {
-  return PLACES.placeAcronyms[word.toLowerCase()] ?? null;
+  return PLACES.placeAcronyms[toLower(word)] ?? null;
 }
 
 export const isFirstName = memo(isFirstNameUncached);

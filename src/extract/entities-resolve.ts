@@ -31,21 +31,26 @@ interface Group {
 const KIND_ORDER: EntityKind[] = ['organization', 'person', 'place'];
 
 function vote(mentions: Mention[]): EntityKind {
-  const score = new Map<EntityKind, number>();
-  for (const m of mentions) score.set(m.kind, (score.get(m.kind) ?? 0) + m.strength * m.strength);
+  // One sum per kind of KIND_ORDER, in that order (plain numbers: a Map per group was a visible allocation).
+  const score = [0, 0, 0];
+  for (const m of mentions) {
+    const k = KIND_ORDER.indexOf(m.kind);
+    if (k >= 0) score[k] += m.strength * m.strength;
+  }
   let best: EntityKind = mentions[0].kind;
   let bestScore = -1;
-  for (const k of KIND_ORDER) {
-    const s = score.get(k) ?? 0;
-    if (s > bestScore) {
-      best = k;
-      bestScore = s;
+  for (let k = 0; k < KIND_ORDER.length; k++) {
+    if (score[k] > bestScore) {
+      best = KIND_ORDER[k];
+      bestScore = score[k];
     }
   }
   return best;
 }
 
 function nameOf(mentions: Mention[]): string {
+  // Most names are written once in a document: preferName of a single spelling is that spelling.
+  if (mentions.length === 1) return titleCaseShouted(mentions[0].surface);
   const counts = new Map<string, number>();
   const good = mentions.filter((m) => !m.weakSpelling);
   for (const m of good.length > 0 ? good : mentions) {
@@ -53,6 +58,19 @@ function nameOf(mentions: Mention[]): string {
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   return preferName(counts);
+}
+
+/** The one group the lists name between them (a group may appear in several), or null for none or several. */
+function onlyGroup(lists: Array<Group[] | undefined>): Group | null {
+  let only: Group | null = null;
+  for (const list of lists) {
+    if (list === undefined) continue;
+    for (const g of list) {
+      if (only === null) only = g;
+      else if (only !== g) return null;
+    }
+  }
+  return only;
 }
 
 // Datelines and banners shout ("LONDON"); a long all-caps word is a name in capitals, not an acronym.
@@ -72,23 +90,31 @@ export function resolveInDocument(mentions: Mention[]): EntityFound[] {
   for (const g of groups.values()) {
     g.kind = vote(g.mentions);
     g.name = nameOf(g.mentions);
-    g.words = g.name.split(/\s+/).filter(Boolean);
+    // A name without whitespace (most) is its own single word.
+    g.words = /\s/.test(g.name) ? g.name.split(/\s+/).filter(Boolean) : g.name === '' ? [] : [g.name];
   }
 
-  // One-word names that stand for a longer name written elsewhere in the same document.
+  // One-word names that stand for a longer name written elsewhere in the same document: a person's by surname
+  // and by first name, an organisation's by its stem ("Acme" of "Acme Labs") and a club's by its town.
   const byLast = new Map<string, Group[]>();
-  const byFirst = new Map<string, Group[]>();
-  const add = (m: Map<string, Group[]>, k: string, g: Group) => m.set(k, [...(m.get(k) ?? []), g]);
+  const byFirstName = new Map<string, Group[]>();
+  const byStem = new Map<string, Group[]>();
+  const byClub = new Map<string, Group[]>();
+  const add = (m: Map<string, Group[]>, k: string, g: Group) => {
+    const list = m.get(k);
+    if (list) list.push(g);
+    else m.set(k, [g]);
+  };
   for (const g of groups.values()) {
     if (g.words.length < 2) continue;
     if (g.kind === 'person') {
       add(byLast, canonicalKey(g.words[g.words.length - 1]), g);
-      if (isFirstName(g.words[0])) add(byFirst, `person:${canonicalKey(g.words[0])}`, g);
+      if (isFirstName(g.words[0])) add(byFirstName, canonicalKey(g.words[0]), g);
     } else if (g.kind === 'organization' && g.words.slice(1).every((w) => isOrgSuffix(w) !== null)) {
-      add(byFirst, `org:${canonicalKey(g.words[0])}`, g);
+      add(byStem, canonicalKey(g.words[0]), g);
     } else if (g.kind === 'organization') {
       const stem = clubStem(g.words);
-      if (stem !== null) add(byFirst, `club:${canonicalKey(stem)}`, g);
+      if (stem !== null) add(byClub, canonicalKey(stem), g);
     }
   }
   const target = new Map<string, Group>();
@@ -96,13 +122,13 @@ export function resolveInDocument(mentions: Mention[]): EntityFound[] {
     if (g.words.length !== 1) continue;
     // A name that is an organisation by its own spelling or lexicon ("Nvidia") is not a stem of "Nvidia Cloud".
     const ownOrg = g.mentions.some((m) => m.intrinsic && m.kind === 'organization');
-    const surname = byLast.get(g.key) ?? [];
-    const firstName = byFirst.get(`person:${g.key}`) ?? [];
+    const surname = ownOrg ? undefined : byLast.get(g.key);
+    const firstName = byFirstName.get(g.key);
+    const stem = ownOrg ? undefined : byStem.get(g.key);
     // "Ostra" for "Real Ostra": only where this mention is not the town itself ("in Ostra").
-    const club = ownOrg || g.kind === 'place' ? [] : (byFirst.get(`club:${g.key}`) ?? []);
-    const stem = ownOrg ? [] : [...(byFirst.get(`org:${g.key}`) ?? []), ...club];
-    const options = [...new Set([...(ownOrg ? [] : surname), ...firstName, ...stem])];
-    if (options.length === 1) target.set(g.key, options[0]);
+    const club = ownOrg || g.kind === 'place' ? undefined : byClub.get(g.key);
+    const only = onlyGroup([surname, firstName, stem, club]);
+    if (only !== null) target.set(g.key, only);
   }
 
   const out: EntityFound[] = [];

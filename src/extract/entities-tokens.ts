@@ -13,6 +13,7 @@ import {
   placeAcronym,
 } from './entities-lexicon.js';
 import { kindWord } from './entities-kinds.js';
+import { toLower } from './lower.js';
 import { forEachWord } from './words.js';
 
 export type Shape = 'title' | 'upper' | 'camel' | 'lower' | 'number';
@@ -32,6 +33,61 @@ export interface Token {
   /** On a line written all in capitals. */
   shouting: boolean;
   line: number;
+}
+
+// The four flags of a token, packed into one number.
+const POSSESSIVE = 1;
+const INITIAL = 2;
+const HEADLINE = 4;
+const SHOUTING = 8;
+
+/**
+ * A Token as made by tokenize. One is made for every word of a document, so its size counts: the four flags live in
+ * one number behind accessors (one field instead of four saves about a fifth of the object).
+ */
+class WordToken implements Token {
+  private flags: number;
+
+  constructor(
+    public start: number,
+    public end: number,
+    public text: string,
+    public lower: string,
+    public shape: Shape,
+    possessive: boolean,
+    public line: number,
+  ) {
+    this.flags = possessive ? POSSESSIVE : 0;
+  }
+
+  private setFlag(flag: number, on: boolean): void {
+    this.flags = on ? this.flags | flag : this.flags & ~flag;
+  }
+
+  get possessive(): boolean {
+    return (this.flags & POSSESSIVE) !== 0;
+  }
+  set possessive(on: boolean) {
+    this.setFlag(POSSESSIVE, on);
+  }
+  get initial(): boolean {
+    return (this.flags & INITIAL) !== 0;
+  }
+  set initial(on: boolean) {
+    this.setFlag(INITIAL, on);
+  }
+  get headline(): boolean {
+    return (this.flags & HEADLINE) !== 0;
+  }
+  set headline(on: boolean) {
+    this.setFlag(HEADLINE, on);
+  }
+  get shouting(): boolean {
+    return (this.flags & SHOUTING) !== 0;
+  }
+  set shouting(on: boolean) {
+    this.setFlag(SHOUTING, on);
+  }
 }
 
 export interface Piece {
@@ -58,6 +114,16 @@ const NAME_PREFIX_CAMEL = /^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|O’|O')\p{
 // Case tests by comparing with toUpperCase/toLowerCase: cheaper than Unicode regexes on every token.
 const hasUpper = (s: string) => s !== s.toLowerCase();
 const hasLower = (s: string) => s !== s.toUpperCase();
+
+/** hasUpper(s.slice(1)), read from character codes for ASCII: the slice and its lower-cased copy cost two strings. */
+export function hasUpperAfterFirst(s: string): boolean {
+  for (let i = 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return hasUpper(s.slice(1));
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
+}
 
 /**
  * The shape of a token, given its lower-case form. Plain ASCII words ("acme", "Acme", "ACME"), nearly all tokens,
@@ -125,19 +191,8 @@ export function tokenize(ctx: ExtractContext): Token[] {
       possessive = true;
     }
     const t = end === rawEnd ? body : text.slice(start, end);
-    const lower = t.toLowerCase();
-    tokens.push({
-      start,
-      end,
-      text: t,
-      lower,
-      shape: shapeOf(t, lower),
-      possessive,
-      initial: false,
-      headline: false,
-      shouting: false,
-      line,
-    });
+    const lower = toLower(t);
+    tokens.push(new WordToken(start, end, t, lower, shapeOf(t, lower), possessive, line));
   };
   // The spans of WORD, found by hand (words.ts).
   forEachWord(text, (wordStart, wordEnd) => {
@@ -152,7 +207,7 @@ export function tokenize(ctx: ExtractContext): Token[] {
       emit(start, start + prefix[0].length - 1, null);
       start += prefix[0].length;
     }
-    const glued = end - start > 6 && hasUpper(word.slice(1)) ? GLUED_DATE.exec(text.slice(start, end)) : null;
+    const glued = end - start > 6 && hasUpperAfterFirst(word) ? GLUED_DATE.exec(text.slice(start, end)) : null;
     if (glued && glued[1].length > 1) {
       emit(start, start + glued[1].length, null);
       start += glued[1].length;
@@ -190,8 +245,9 @@ function markInitial(tokens: Token[], ctx: ExtractContext): void {
 
 function gapHasCue(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
-    const c = text[i];
-    if (c === '“' || c === '"' || c === '‘' || c === ':' || c === ';' || c === ')') return true;
+    // Character codes: text[i] allocates a string for a character outside Latin-1 (a curly quote, a dash).
+    const c = text.charCodeAt(i);
+    if (c === 0x201c || c === 0x22 || c === 0x2018 || c === 0x3a || c === 0x3b || c === 0x29) return true; // “ " ‘ : ; )
   }
   return false;
 }
@@ -251,6 +307,11 @@ const LOWER_ARTICLES = new Set(['la', 'las', 'los', 'le', 'les', 'der', 'den', '
 // Capitalised articles that open place and organisation names in other languages ("Le Mans", "Los Angeles", "El Paso").
 export const NAME_ARTICLES = new Set(['le', 'la', 'les', 'el', 'los', 'las', 'al', 'de', 'van', 'von', 'san', 'santa']);
 
+/** Whether text.slice(from, to) === s, without making the slice. */
+export function gapEquals(text: string, from: number, to: number, s: string): boolean {
+  return to - from === s.length && text.startsWith(s, from);
+}
+
 /** Groups capitalised tokens into runs ("Bank of America", "Federal Reserve Board", "AT & T"). */
 export function capitalisedRuns(tokens: Token[], text: string): Token[][] {
   const runs: Token[][] = [];
@@ -260,58 +321,62 @@ export function capitalisedRuns(tokens: Token[], text: string): Token[][] {
       i++;
       continue;
     }
-    const run = [tokens[i]];
+    // The run is always tokens[i..j): it is sliced out once at the end instead of grown word by word.
     let j = i + 1;
     while (j < tokens.length) {
-      const prev = run[run.length - 1];
+      const prev = tokens[j - 1];
       const next = tokens[j];
       if (next.line !== prev.line) break;
-      const gap = text.slice(prev.end, next.start);
+      // The text between the two words is compared in place (a slice per pair of words was a visible allocation).
+      const from = prev.end;
+      const to = next.start;
       // "Port Traders' Association": a plural possessive inside an organisation's name.
-      if (prev.possessive && !((gap === '’ ' || gap === "' ") && isCapitalised(next) && isOrgSuffix(next.lower) !== null)) break;
+      const apostropheGap = gapEquals(text, from, to, '’ ') || gapEquals(text, from, to, "' ");
+      if (prev.possessive && !(apostropheGap && isCapitalised(next) && isOrgSuffix(next.lower) !== null)) break;
       if (prev.possessive) {
-        run.push(next);
         j++;
         continue;
       }
-      if (isCapitalised(next) && (gap === ' ' || gap === '\u00a0' || gap === ' & ' || (gap === '. ' && isInitialOrHonorific(prev)))) {
-        run.push(next);
+      const joined =
+        gapEquals(text, from, to, ' ') ||
+        gapEquals(text, from, to, '\u00a0') ||
+        gapEquals(text, from, to, ' & ') ||
+        (gapEquals(text, from, to, '. ') && isInitialOrHonorific(prev));
+      if (isCapitalised(next) && joined) {
         j++;
         continue;
       }
       // "Bank of America", "Ursula von der Leyen": a lower-case connector between two capitalised words.
-      if (next.shape === 'lower' && gap === ' ' && j + 1 < tokens.length && isCapitalised(tokens[j + 1])) {
+      if (next.shape === 'lower' && gapEquals(text, from, to, ' ') && j + 1 < tokens.length && isCapitalised(tokens[j + 1])) {
         const after = tokens[j + 1];
         const ok =
           (next.lower === 'of' && (OF_HEADS.has(prev.lower) || isOrgSuffix(prev.lower) !== null)) ||
-          (next.lower === 'and' && kindWord(run) === null && andJoinsOrg(tokens, j + 1, text)) ||
+          (next.lower === 'and' && kindWord(tokens.slice(i, j)) === null && andJoinsOrg(tokens, j + 1, text)) ||
           (NAME_PARTICLES.has(next.lower) && prev.shape === 'title');
-        if (ok && text.slice(next.end, after.start) === ' ' && after.line === prev.line) {
-          run.push(next, after);
+        if (ok && gapEquals(text, next.end, after.start, ' ') && after.line === prev.line) {
           j += 2;
           continue;
         }
       }
       // "Estadio de la Garenne", "Plaza de los Mártires", "Pieter van der Berg": a particle and a lower-case article.
-      if (next.shape === 'lower' && gap === ' ' && NAME_PARTICLES.has(next.lower) && prev.shape === 'title' && j + 2 < tokens.length) {
+      if (next.shape === 'lower' && gapEquals(text, from, to, ' ') && NAME_PARTICLES.has(next.lower) && prev.shape === 'title' && j + 2 < tokens.length) {
         const article = tokens[j + 1];
         const after = tokens[j + 2];
         if (
           LOWER_ARTICLES.has(article.lower) &&
           article.shape === 'lower' &&
           isCapitalised(after) &&
-          text.slice(next.end, article.start) === ' ' &&
-          text.slice(article.end, after.start) === ' ' &&
+          gapEquals(text, next.end, article.start, ' ') &&
+          gapEquals(text, article.end, after.start, ' ') &&
           after.line === prev.line
         ) {
-          run.push(next, article, after);
           j += 3;
           continue;
         }
       }
       break;
     }
-    runs.push(run);
+    runs.push(tokens.slice(i, j));
     i = j;
   }
   return runs;
@@ -331,8 +396,19 @@ function isInitialOrHonorific(t: Token): boolean {
   return (t.shape === 'upper' && t.text.length === 1) || HONORIFICS.has(t.lower);
 }
 
+// The first word of every title phrase ("chief" of "chief financial officer"; "gov" of "gov."): a run word that is
+// none of these starts no title, and titleLength builds no phrase strings for it (nearly every word of a run).
+const TITLE_FIRST_WORDS = new Set<string>();
+for (const phrase of TITLE_WORDS) {
+  const space = phrase.indexOf(' ');
+  const first = space < 0 ? phrase : phrase.slice(0, space);
+  TITLE_FIRST_WORDS.add(first);
+  if (first.endsWith('.')) TITLE_FIRST_WORDS.add(first.slice(0, -1));
+}
+
 /** Length of a title starting at run[k] ("Chief Financial Officer" → 3), or 0. */
 function titleLength(run: Token[], k: number): number {
+  if (!TITLE_FIRST_WORDS.has(run[k].lower)) return 0;
   for (let n = Math.min(4, run.length - k); n >= 1; n--) {
     const phrase = run
       .slice(k, k + n)
@@ -351,60 +427,88 @@ function isSeparator(t: Token): boolean {
   return false;
 }
 
-/** Cuts a run into name pieces at titles, honorifics, dates and function words, noting which cue sat where. */
-export function splitRun(run: Token[], text: string): Piece[] {
-  const pieces: Piece[] = [];
+/**
+ * Cuts a run into name pieces at titles, honorifics, dates and function words, noting which cue sat where. The
+ * pieces are appended to `pieces` (one list for the whole document rather than one per run).
+ */
+export function splitRun(run: Token[], text: string, pieces: Piece[] = []): Piece[] {
+  // A lone capitalised word, most runs: the general loop below gives this, without its closure and arrays.
+  if (run.length === 1) {
+    const t = run[0];
+    if (!isSeparator(t)) {
+      pieces.push({ tokens: run, start: t.start, end: t.end, text: t.text, initial: t.initial, headline: t.headline, afterTitle: false, afterHonorific: false, beforeTitle: false });
+    }
+    return pieces;
+  }
   const last = run[run.length - 1];
   // A run that ends in a strong organisation word keeps its inner title-like words ("General Motors").
   const keepTitles = isOrgSuffix(last.lower) === 'strong';
-  let cur: Token[] = [];
+  // The current piece is run[from..k): pieces are contiguous, so their tokens are slices of the run rather than
+  // arrays grown word by word. The cues below are those of the current piece.
+  let from = 0;
   let afterTitle = false;
   let afterHonorific = false;
   let initial = false;
-  const flush = (beforeTitle: boolean) => {
-    if (cur.length > 0) {
-      pieces.push({
-        tokens: cur,
-        start: cur[0].start,
-        end: cur[cur.length - 1].end,
-        text: text.slice(cur[0].start, cur[cur.length - 1].end),
-        initial: initial || cur[0].initial,
-        headline: cur[0].headline,
-        afterTitle,
-        afterHonorific,
-        beforeTitle,
-      });
-    }
-    cur = [];
-    afterTitle = false;
-    afterHonorific = false;
-    initial = false;
-  };
   for (let k = 0; k < run.length; k++) {
     const t = run[k];
     if (HONORIFICS.has(t.lower) && k + 1 < run.length) {
-      flush(false);
+      pushPiece(pieces, run, from, k, text, { initial, afterTitle, afterHonorific, beforeTitle: false });
+      afterTitle = false;
+      initial = false;
       afterHonorific = true;
+      from = k + 1;
       continue;
     }
     const tl = keepTitles || k + 1 >= run.length ? 0 : titleLength(run, k);
     if (tl > 0 && k + tl < run.length) {
-      flush(true);
+      pushPiece(pieces, run, from, k, text, { initial, afterTitle, afterHonorific, beforeTitle: true });
+      afterHonorific = false;
+      initial = false;
       afterTitle = true;
       k += tl - 1;
+      from = k + 1;
       continue;
     }
     const article = t.shape === 'title' && NAME_ARTICLES.has(t.lower) && k + 1 < run.length && run[k + 1].shape === 'title';
     if (!article && isSeparator(t)) {
-      const wasInitial = t.initial || cur.length > 0 && cur[0].initial;
-      flush(false);
+      const wasInitial = t.initial || (k > from && run[from].initial);
+      pushPiece(pieces, run, from, k, text, { initial, afterTitle, afterHonorific, beforeTitle: false });
+      afterTitle = false;
+      afterHonorific = false;
       // A capitalised function word opening a sentence ("Both Nvidia") leaves the rest mid-sentence.
       initial = wasInitial && !((t.shape === 'title' || t.text.length === 1) && isFunctionWord(t.lower));
+      from = k + 1;
       continue;
     }
-    // Runs already end at a possessive, except inside a name ("Shippers' Association").
-    cur.push(t);
+    // Otherwise the word joins the current piece. (Runs already end at a possessive, except inside a name:
+    // "Shippers' Association".)
   }
-  flush(false);
+  pushPiece(pieces, run, from, run.length, text, { initial, afterTitle, afterHonorific, beforeTitle: false });
   return pieces;
+}
+
+interface PieceCues {
+  initial: boolean;
+  afterTitle: boolean;
+  afterHonorific: boolean;
+  beforeTitle: boolean;
+}
+
+/** Adds the piece run[from..to), if it has any token. */
+function pushPiece(pieces: Piece[], run: Token[], from: number, to: number, text: string, cues: PieceCues): void {
+  if (to <= from) return;
+  const first = run[from];
+  const lastToken = run[to - 1];
+  pieces.push({
+    tokens: from === 0 && to === run.length ? run : run.slice(from, to),
+    start: first.start,
+    end: lastToken.end,
+    // A token's text is text.slice(start, end) already: a one-word piece reuses it.
+    text: to - from === 1 ? first.text : text.slice(first.start, lastToken.end),
+    initial: cues.initial || first.initial,
+    headline: first.headline,
+    afterTitle: cues.afterTitle,
+    afterHonorific: cues.afterHonorific,
+    beforeTitle: cues.beforeTitle,
+  });
 }

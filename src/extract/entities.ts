@@ -8,6 +8,7 @@ import { type Piece, type Token, capitalisedRuns, isCapitalised, splitRun, token
 import type { EntityKind } from '../model/report.js';
 import { type ExtractContext, sentenceAt } from './text.js';
 import type { EntityFound } from './types.js';
+import { countLetterRuns } from './words.js';
 
 const INTRINSIC_REASONS = new Set(['lexicon-org', 'lexicon-person', 'lexicon-place', 'org-suffix', 'org-suffix-weak', 'mixed-case', 'acronym', 'place-acronym']);
 // Items of one list: "Lyft, Uber, and Grab".
@@ -24,10 +25,16 @@ export function extractEntities(ctx: ExtractContext): EntityFound[] {
   const env: Env = {
     text,
     get lowerWords() {
-      return (lowerWords ??= new Set(tokens.filter((t) => t.shape === 'lower').map((t) => t.lower)));
+      if (lowerWords === undefined) {
+        // A loop rather than filter/map: two arrays as long as the document's words are not needed.
+        lowerWords = new Set();
+        for (const t of tokens) if (t.shape === 'lower') lowerWords.add(t.lower);
+      }
+      return lowerWords;
     },
   };
-  const pieces: Piece[] = capitalisedRuns(tokens, text).flatMap((run) => splitRun(run, text));
+  const pieces: Piece[] = [];
+  for (const run of capitalisedRuns(tokens, text)) splitRun(run, text, pieces);
 
   // List cues carry along the list: "companies such as A, B and C".
   const lists: Array<ListCue | null> = pieces.map((p) => listCueBefore(env, p));
@@ -148,6 +155,8 @@ function rescueKnownNames(ctx: ExtractContext, env: Env, pieces: Piece[], known:
   };
   for (const m of known) {
     note(canonicalKey(m.surface), m.kind, m.strength + 1);
+    // A one-word name (most) has nothing more to note: skip the split.
+    if (!/\s/.test(m.surface)) continue;
     const words = m.surface.split(/\s+/);
     if (words.length < 2) continue;
     if (m.kind === 'person') note(canonicalKey(words[words.length - 1]), 'person', m.strength);
@@ -161,7 +170,9 @@ function rescueKnownNames(ctx: ExtractContext, env: Env, pieces: Piece[], known:
       let matched = 0;
       // Names are short: looking at most MAX_NAME_WORDS ahead keeps this linear on a line of capitals.
       for (let j = Math.min(toks.length, i + MAX_NAME_WORDS); j > i; j--) {
-        const key = canonicalKey(env.text.slice(toks[i].start, toks[j - 1].end));
+        // A one-word span is its token's text already (no slice).
+        const span = j - i === 1 ? toks[i].text : env.text.slice(toks[i].start, toks[j - 1].end);
+        const key = canonicalKey(span);
         const kind = gazetteer.get(key);
         if (kind === undefined || products.has(key)) continue;
         if (j - i === 1 && looksImperative(env, toks[i], sentenceWords(ctx, toks[i].start))) continue;
@@ -170,7 +181,7 @@ function rescueKnownNames(ctx: ExtractContext, env: Env, pieces: Piece[], known:
           end: toks[j - 1].end,
           kind,
           strength: 1,
-          surface: env.text.slice(toks[i].start, toks[j - 1].end),
+          surface: span,
           intrinsic: false,
           weakSpelling: true,
         });
@@ -191,7 +202,7 @@ function sentenceWords(ctx: ExtractContext, offset: number): number {
   if (!s) return 0;
   let n = wordCounts.get(s);
   if (n === undefined) {
-    n = (s.text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+    n = countLetterRuns(s.text);
     wordCounts.set(s, n);
   }
   return n;

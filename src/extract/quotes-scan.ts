@@ -44,6 +44,12 @@ export function scanQuotes(text: string): QuoteSpan[] {
 function scanLine(text: string, ls: number, le: number, lineBreak: number, out: QuoteSpan[]): void {
   const doubles = scanDoubles(text, ls, le, lineBreak);
   const singles = scanSingles(text, ls, le, lineBreak, doubles);
+  // Most lines have no single quotes: the double-quoted spans come out of scanDoubles in start order already (one
+  // is open at a time), so they are the merged list; no filtered, spread and sorted copies per line.
+  if (singles.length === 0) {
+    for (const d of doubles) out.push(d);
+    return;
+  }
   // Double quotes nested inside a British-style single quote are part of it, not quotes of their own.
   const kept = doubles.filter((d) => !singles.some((s) => s.start < d.start && d.end <= s.end));
   const merged = [...kept, ...singles].sort((a, b) => a.start - b.start);
@@ -60,6 +66,9 @@ function scanDoubles(text: string, ls: number, le: number, lineBreak: number): Q
     family = null;
   };
   for (let i = ls; i < le; i++) {
+    // Compared as character codes: text[i] allocates a string for every character outside Latin-1 (’ is common).
+    const c = text.charCodeAt(i);
+    if (c !== 0x201c && c !== 0x201d && c !== 0x22 && c !== 0xab && c !== 0xbb) continue; // “ ” " « »
     const ch = text[i];
     if (ch === '“') {
       // A second opener means the first was never closed: restart at the new one.
@@ -107,6 +116,8 @@ function scanSingles(text: string, ls: number, le: number, lineBreak: number, do
       i = doubles[d].end - 1;
       continue;
     }
+    const c = text.charCodeAt(i);
+    if (c !== 0x2018 && c !== 0x2019) continue; // ‘ ’ (compared as codes, see scanDoubles)
     const ch = text[i];
     if (ch === '‘') {
       const prev = i > ls ? text[i - 1] : ' ';

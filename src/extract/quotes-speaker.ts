@@ -174,6 +174,9 @@ function postSubject(toks: Token[]): { span: Span; words: number } | null {
 // The attribution clause after a quote ends at the sentence's end or where the next quote opens.
 function postWindowEnd(text: string, from: number, limit: number): number {
   for (let i = from; i < limit; i++) {
+    // Nearly every character is none of these: skip those by code (text[i] allocates outside Latin-1).
+    const c = text.charCodeAt(i);
+    if (c !== 0x201c && c !== 0x22 && c !== 0xab && c !== 0x2018 && c !== 0x3b && c !== 0x3a && c !== 0x2e && c !== 0x21 && c !== 0x3f) continue;
     const ch = text[i];
     if (ch === '“' || ch === '"' || ch === '«' || ch === '‘' || ch === ';' || ch === ':') return i;
     if ((ch === '.' || ch === '!' || ch === '?') && (i + 1 >= limit || /\s/.test(text[i + 1]))) {

@@ -270,17 +270,38 @@ function leftOf(text: string, ents: Entities, g: Group, sentenceStart: number): 
 }
 
 export function extractRoles(ctx: ExtractContext, entities: EntityFound[]): RoleFound[] {
+  const ents = indexEntities(ctx, entities);
+  return ents === null ? [] : safely(() => findRoles(ctx, ents));
+}
+
+/** Roles and ages at once: the entities are indexed once for both (the index is a few Maps per document). */
+export function extractRolesAndAges(ctx: ExtractContext, entities: EntityFound[]): { roles: RoleFound[]; ages: AgeFound[] } {
+  const ents = indexEntities(ctx, entities);
+  if (ents === null) return { roles: [], ages: [] };
+  return { roles: safely(() => findRoles(ctx, ents)), ages: safely(() => findAges(ctx, ents)) };
+}
+
+/** The entities indexed for findRoles and findAges, or null when there is nothing to read (or they are malformed). */
+function indexEntities(ctx: ExtractContext, entities: EntityFound[]): Entities | null {
   try {
-    return findRoles(ctx, entities);
+    const ok = typeof ctx.text === 'string' && ctx.text.length > 0 && Array.isArray(entities);
+    return ok ? new Entities(entities, ctx.text.length) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Extraction never throws: a failure yields no items. */
+function safely<T>(find: () => T[]): T[] {
+  try {
+    return find();
   } catch {
     return [];
   }
 }
 
-function findRoles(ctx: ExtractContext, entities: EntityFound[]): RoleFound[] {
+function findRoles(ctx: ExtractContext, ents: Entities): RoleFound[] {
   const text = ctx.text;
-  if (typeof text !== 'string' || text.length === 0 || !Array.isArray(entities)) return [];
-  const ents = new Entities(entities, text.length);
   if (ents.persons.length === 0) return [];
   const groups = scanTitleGroups(text);
   const out: RoleFound[] = [];
@@ -381,17 +402,12 @@ const ageValue = (s: string): number | null => {
 };
 
 export function extractAges(ctx: ExtractContext, entities: EntityFound[]): AgeFound[] {
-  try {
-    return findAges(ctx, entities);
-  } catch {
-    return [];
-  }
+  const ents = indexEntities(ctx, entities);
+  return ents === null ? [] : safely(() => findAges(ctx, ents));
 }
 
-function findAges(ctx: ExtractContext, entities: EntityFound[]): AgeFound[] {
+function findAges(ctx: ExtractContext, ents: Entities): AgeFound[] {
   const text = ctx.text;
-  if (typeof text !== 'string' || text.length === 0 || !Array.isArray(entities)) return [];
-  const ents = new Entities(entities, text.length);
   if (ents.persons.length === 0) return [];
   const out: AgeFound[] = [];
   const push = (start: number, end: number, person: Span, raw: string) => {

@@ -55,13 +55,15 @@ export function splitSentences(text: string): Sentence[] {
   };
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\n' || ch === '\r') {
+    // Character codes, not text[i]: reading a character outside Latin-1 (a curly quote) as a string allocates it.
+    const code = text.charCodeAt(i);
+    if (code === 0x0a || code === 0x0d) {
       push(start, i);
       start = i + 1;
       continue;
     }
-    if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') continue;
+    if (code !== 0x2e && code !== 0x21 && code !== 0x3f && code !== 0x2026) continue; // . ! ? …
+    const ch = text[i];
     let j = i + 1;
     while (j < text.length && (text[j] === '.' || text[j] === '!' || text[j] === '?')) j++;
     while (j < text.length && CLOSERS.includes(text[j])) j++;

@@ -4,6 +4,7 @@
 import { dayNumber, formatDay, isValidDay } from '../extract/dates-calendar.js';
 import { scanAbsoluteDates } from '../extract/dates-absolute.js';
 import { keepLongest } from '../extract/dates-spans.js';
+import { forEachPartWith } from '../extract/spaces.js';
 
 export interface DocumentDate {
   /** YYYY-MM-DD */
@@ -141,22 +142,23 @@ export function dateFromUrl(url: string): DocumentDate | null {
 const URL_LABEL_RE = /(?:source|canonical|originally|original|url|link|via)\b[^\n]{0,20}$/i;
 
 function fromUrl(text: string): DocumentDate | null {
-  // Token by token keeps this linear; links elsewhere in a page are older, so a labelled one or the latest wins.
+  // Part by part (/\S+/g) keeps this linear; links elsewhere in a page are older, so a labelled one or the latest
+  // wins. A dated URL has a slash, so only the parts with one are read (a document without a date of its own used
+  // to cost a match object per word here).
   let labelled: DocumentDate | null = null;
   let latest: DocumentDate | null = null;
-  const token = /\S+/g;
-  for (let m = token.exec(text); m; m = token.exec(text)) {
-    const t = m[0];
-    if (!/^[("'“‘<[]*(?:[a-z][a-z0-9+.-]*:\/\/|www\.|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\/)/i.test(t)) continue;
+  forEachPartWith(text, '/', (partStart, partEnd) => {
+    const t = text.slice(partStart, partEnd);
+    if (!/^[("'“‘<[]*(?:[a-z][a-z0-9+.-]*:\/\/|www\.|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\/)/i.test(t)) return;
     const d = URL_DATE_RE.exec(t);
-    if (!d) continue;
+    if (!d) return;
     const date = full(Number(d[1]), Number(d[3]), Number(d[4]));
-    if (!date) continue;
-    const start = m.index + d.index + 1;
-    const found: DocumentDate = { date, source: 'url', start, end: m.index + d.index + d[0].length };
-    if (!labelled && URL_LABEL_RE.test(text.slice(Math.max(0, m.index - 40), m.index))) labelled = found;
+    if (!date) return;
+    const start = partStart + d.index + 1;
+    const found: DocumentDate = { date, source: 'url', start, end: partStart + d.index + d[0].length };
+    if (!labelled && URL_LABEL_RE.test(text.slice(Math.max(0, partStart - 40), partStart))) labelled = found;
     if (!latest || found.date > latest.date) latest = found;
-  }
+  });
   return labelled ?? latest;
 }
 
