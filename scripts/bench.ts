@@ -27,6 +27,8 @@ const SCALES = arg('scales', 'BENCH_SCALES', '1,2,4,8').split(',').map(Number);
 const JOBS = Number(arg('jobs', 'BENCH_JOBS', String(availableParallelism())));
 const SKIP_SCALE = process.argv.includes('--skip-scale');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+// "One core" literally: the process (and V8's own helper threads) pinned to one CPU, where taskset exists.
+const TASKSET = ['/usr/bin/taskset', '/bin/taskset'].find((p) => existsSync(p)) ?? null;
 
 if (!existsSync(path.join(root, 'dist', 'cli', 'main.js'))) {
   console.error('bench: dist/ is missing; run npm run build first');
@@ -39,12 +41,21 @@ interface Run {
   rssMB: number | null;
 }
 
-/** Runs a command with stdout discarded; wall time, CPU time (user + sys) and peak RSS from /usr/bin/time. */
-function measure(args: string[], cwd = root): Run {
+/** Command and arguments that run node with these arguments, pinned to CPU 0 when `pinned` (and taskset exists). */
+function nodeCommand(args: string[], pinned: boolean): [string, string[]] {
+  return pinned && TASKSET ? [TASKSET, ['-c', '0', process.execPath, ...args]] : [process.execPath, args];
+}
+
+/**
+ * Runs node with these arguments, stdout discarded; wall time, CPU time (user + sys) and peak RSS from
+ * /usr/bin/time. `pinned`: on one CPU only.
+ */
+function measure(args: string[], cwd = root, pinned = false): Run {
   const start = performance.now();
+  const [cmd, cmdArgs] = nodeCommand(args, pinned);
   const r = TIME
-    ? spawnSync(TIME, ['-f', 'BENCH %e %U %S %M', process.execPath, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
-    : spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    ? spawnSync(TIME, ['-f', 'BENCH %e %U %S %M', cmd, ...cmdArgs], { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
+    : spawnSync(cmd, cmdArgs, { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const wall = (performance.now() - start) / 1000;
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
   const line = r.stderr.split('\n').find((l) => l.startsWith('BENCH '));
@@ -62,8 +73,8 @@ function corpus(docs: number): CorpusInfo {
   return writeCorpus(root, path.join(root, '.bench', `corpus-${docs}`), { docs });
 }
 
-function extract(info: CorpusInfo, jobs: number): Run {
-  return measure([bin, 'extract', path.relative(root, info.dir), '--format', 'json', '--jobs', String(jobs)]);
+function extract(info: CorpusInfo, jobs: number, pinned = false): Run {
+  return measure([bin, 'extract', path.relative(root, info.dir), '--format', 'json', '--jobs', String(jobs)], root, pinned);
 }
 
 console.log(`facts bench — ${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}`);
@@ -76,26 +87,45 @@ const list = path.join(root, '.bench', `ref-${REF_DOCS}.txt`);
 const files = spawnSync('find', [main.dir, '-name', '*.txt'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort().slice(0, REF_DOCS);
 writeFileSync(list, `${files.join('\n')}\n`);
 const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const refOut = spawnSync(process.execPath, [tsx, path.join(root, 'scripts', 'bench-nlp.ts'), list], { cwd: root, encoding: 'utf8' });
-if (refOut.status !== 0) throw new Error(`compromise reference failed: ${refOut.stderr}`);
-const ref = JSON.parse(refOut.stdout.trim().split('\n').at(-1)!) as { docs: number; bytes: number; words: number; ms: number; maxRssKB: number };
+interface Ref {
+  docs: number;
+  bytes: number;
+  words: number;
+  ms: number;
+  maxRssKB: number;
+}
+function reference(pinned: boolean): Ref {
+  const [cmd, cmdArgs] = nodeCommand([tsx, path.join(root, 'scripts', 'bench-nlp.ts'), list], pinned);
+  const out = spawnSync(cmd, cmdArgs, { cwd: root, encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(`compromise reference failed: ${out.stderr}`);
+  return JSON.parse(out.stdout.trim().split('\n').at(-1)!) as Ref;
+}
+const ref = reference(false);
 const refMBs = ref.bytes / 1e6 / (ref.ms / 1000);
+const pinnedRef = TASKSET ? reference(true) : null;
 
 const one = extract(main, 1);
+const pinned = TASKSET ? extract(main, 1, true) : null;
 const all = JOBS > 1 ? extract(main, JOBS) : one;
 const w = [34, 10, 10, 10, 12, 10, 10];
 console.log(row(['run', 'wall s', 'cpu s', 'docs/s', 'words/s', 'MB/s', 'peak MB'], w));
 const line = (name: string, r: Run) =>
   console.log(row([name, f(r.wall), f(r.cpu), f(main.docs / r.wall, 0), f(main.words / r.wall, 0), f(MB / r.wall), r.rssMB === null ? 'n/a' : f(r.rssMB, 0)], w));
 line('facts extract --jobs 1', one);
+if (pinned) line('facts extract --jobs 1, pinned to 1 CPU', pinned);
 if (JOBS > 1) line(`facts extract --jobs ${JOBS}`, all);
-const refWords = ref.words; // compromise's own term count of the subset
-console.log(
-  row([`compromise nlp(text), ${ref.docs} docs`, f(ref.ms / 1000), '', f(ref.docs / (ref.ms / 1000), 0), f(refWords / (ref.ms / 1000), 0), f(refMBs, 3), f(ref.maxRssKB / 1024, 0)], w),
-);
-console.log(`\nspeed-up, one core, over compromise's full parse (MB/s, whole facts run incl. start-up, merge, JSON): ${f(MB / one.wall / refMBs, 1)}×`);
-console.log(`  by CPU time (robust when other processes share the machine): ${f(MB / one.cpu / refMBs, 1)}×`);
-if (JOBS > 1) console.log(`speed-up of --jobs ${JOBS} over --jobs 1 (wall): ${f(one.wall / all.wall, 2)}×`);
+const refLine = (name: string, r: Ref) =>
+  console.log(row([name, f(r.ms / 1000), '', f(r.docs / (r.ms / 1000), 0), f(r.words / (r.ms / 1000), 0), f(r.bytes / 1e6 / (r.ms / 1000), 3), f(r.maxRssKB / 1024, 0)], w));
+refLine(`compromise nlp(text), ${ref.docs} docs`, ref);
+if (pinnedRef) refLine('  the same, pinned to 1 CPU', pinnedRef);
+// --jobs 1 still lets V8 collect garbage and compile on a second core; pinned, everything runs on one.
+console.log(`\nspeed-up over compromise's full parse (MB/s, whole facts run incl. start-up, merge, JSON):`);
+console.log(`  --jobs 1: ${f(MB / one.wall / refMBs, 1)}× by wall, ${f(MB / one.cpu / refMBs, 1)}× by CPU time (robust when other processes share the machine)`);
+if (pinned && pinnedRef) console.log(`  both pinned to 1 CPU: ${f(MB / pinned.wall / (pinnedRef.bytes / 1e6 / (pinnedRef.ms / 1000)), 1)}× by wall`);
+if (JOBS > 1) {
+  console.log(`speed-up of --jobs ${JOBS} over --jobs 1 (wall): ${f(one.wall / all.wall, 2)}×`);
+  if (pinned) console.log(`  over --jobs 1 pinned to 1 CPU: ${f(pinned.wall / all.wall, 2)}×`);
+}
 if (REF_DOCS < DOCS) console.log(`(compromise measured on the first ${REF_DOCS} of the ${DOCS} documents: its throughput is linear in size)`);
 
 // Cold start: medians of 5 fresh processes.

@@ -175,16 +175,27 @@ export function buildFactsSpool(job: FactsJob): FactsPart {
  */
 export async function runFactsJobs(base: FactsBase, bucketBytes: number[], jobs: number, signal?: AbortSignal): Promise<FactIndex> {
   const inThread = bucketBytes.reduce((n, x) => n + x, 0) < IN_THREAD_BYTES;
-  const ranges = bucketRanges(bucketBytes, jobs);
+  const largest = (r: [number, number]) => Math.max(0, ...bucketBytes.slice(r[0], r[1]));
+  // Fewer ranges when their workers' heaps together would pass the budget: a large corpus builds its facts with
+  // fewer threads rather than more memory.
+  let ranges = bucketRanges(bucketBytes, jobs);
+  for (let n = jobs - 1; !inThread && n >= 1 && ranges.length > 1 && ranges.reduce((mb, r) => mb + factsHeapMb(largest(r)), 0) > FACTS_BUDGET_MB; n--) {
+    ranges = bucketRanges(bucketBytes, n);
+  }
   const spools = ranges.map((_, k) => `facts-${k}`);
   const parts = await Promise.all(
     ranges.map((buckets, k) => {
       const job: FactsJob = { ...base, buckets, spool: spools[k], withKeys: ranges.length > 1 };
       if (inThread) return buildFactsSpool(job);
-      return runFactsJob(job, Math.max(0, ...bucketBytes.slice(buckets[0], buckets[1])), signal);
+      return runFactsJob(job, largest(buckets), signal);
     }),
   );
   return mergeParts(parts, spools);
+}
+
+/** The old-generation size a facts worker starts with, for the largest bucket it reads. */
+function factsHeapMb(bucketBytes: number): number {
+  return Math.ceil(FACTS_HEAP_FLOOR_MB + (FACTS_HEAP_PER_BYTE * bucketBytes) / (1 << 20));
 }
 
 /** Splits the buckets into at most `n` consecutive ranges of about the same size (a bucket is never split). */
@@ -247,7 +258,7 @@ export function mergeParts(parts: FactsPart[], spools: string[]): FactIndex {
 export async function runFactsJob(job: FactsJob, bucketBytes: number, signal?: AbortSignal): Promise<FactsPart> {
   const url = new URL('../parallel/worker.js', import.meta.url);
   if (!url.pathname.endsWith('.js') || !existsSync(url)) return buildFactsSpool(job);
-  let heapMb = Math.ceil(FACTS_HEAP_FLOOR_MB + (FACTS_HEAP_PER_BYTE * bucketBytes) / (1 << 20));
+  let heapMb = factsHeapMb(bucketBytes);
   for (let attempt = 0; attempt < FACTS_ATTEMPTS; attempt++, heapMb *= 2) {
     try {
       return await factsWorker(url, job, heapMb, signal);
@@ -284,3 +295,6 @@ const IN_THREAD_BYTES = 1 << 20;
 const FACTS_HEAP_FLOOR_MB = 96;
 const FACTS_HEAP_PER_BYTE = 1.5;
 const FACTS_ATTEMPTS = 3;
+// What the facts workers' heaps may add up to before fewer of them run at once (one always runs). Measured: on the
+// 16 MB bench corpus two workers need ~120 MB each; at 8x the corpus one needs ~270 MB.
+const FACTS_BUDGET_MB = 256;
