@@ -92,30 +92,39 @@ export function buildFactsSpool(job: FactsJob): FactsPart {
       // Heads and subjects repeat across items: each is parsed once and shared, which keeps a light item small.
       const heads = new Map<string, { key: string; parts: string[] }>();
       const subjects = new Map<string, string[]>();
+      const itemKeys = new Map<string, { subject: string[]; qualifier: string | null }>();
       const files = job.threads.map((thread) => itemFile(thread, b));
       for (const file of files) reader.load(file, BUCKET_IN_MEMORY);
       for (const file of files) {
-        for (const { line, at } of reader.lines(file)) {
-          const tab1 = line.indexOf('\t');
-          const tab2 = line.indexOf('\t', tab1 + 1);
-          const tab3 = line.indexOf('\t', tab2 + 1);
-          const headJson = line.slice(tab1 + 1, tab2);
+        // "index TAB head TAB key": the item itself is read when its group is built.
+        for (const { fields, at } of reader.fields(file, 3)) {
+          const tab1 = fields.indexOf('\t');
+          const tab2 = fields.indexOf('\t', tab1 + 1);
+          const headJson = fields.slice(tab1 + 1, tab2);
           let head = heads.get(headJson);
           if (!head) {
-            // Keys are fresh strings: a slice of the line would keep its whole piece of the file alive.
+            // Map keys are fresh strings (JSON.stringify gives back the same text): a slice would keep its whole
+            // line alive.
             const key = JSON.parse(headJson) as string;
             head = { key, parts: key.split('\u0000') };
             heads.set(JSON.stringify(key), head);
           }
-          const [s, qualifier] = JSON.parse(line.slice(tab2 + 1, tab3)) as ItemKey;
-          const subjectKey = JSON.stringify(s);
-          let subject = subjects.get(subjectKey);
-          if (!subject) {
-            subject = [...new Set(s.map(([k, name]) => names.subject(k, name)))].sort();
-            subjects.set(subjectKey, subject);
+          const keyJson = fields.slice(tab2 + 1);
+          let itemKey = itemKeys.get(keyJson);
+          if (!itemKey) {
+            const [s, qualifier] = JSON.parse(keyJson) as ItemKey;
+            const subjectKey = JSON.stringify(s);
+            let subject = subjects.get(subjectKey);
+            if (!subject) {
+              subject = [...new Set(s.map(([k, name]) => names.subject(k, name)))].sort();
+              subjects.set(subjectKey, subject);
+            }
+            itemKey = { subject, qualifier };
+            itemKeys.set(JSON.stringify([s, qualifier]), itemKey);
           }
+          const { subject, qualifier } = itemKey;
           const light: Light = {
-            index: Number(line.slice(0, tab1)),
+            index: Number(fields.slice(0, tab1)),
             file: at.file,
             at: at.at,
             length: at.length,

@@ -9,6 +9,8 @@ import { StringDecoder } from 'node:string_decoder';
 const WRITE_SIZE = 1 << 16;
 const READ_PIECE = 1 << 16;
 const WINDOW = 1 << 16;
+const TAB = 9;
+const NEWLINE = 10;
 
 /** A new private folder for one run's spool files. */
 export function makeSpoolDir(): string {
@@ -221,6 +223,36 @@ export class SpoolReader {
     let text = '';
     for (const piece of this.pieces(segment)) text += piece;
     return text;
+  }
+
+  /**
+   * For each line of a whole spool file, its text up to its `count`-th tab (all of it when it has fewer), and where
+   * the whole line is. A file read into memory (load) decodes only those first fields, not the rest of each line.
+   */
+  *fields(file: string, count: number): Generator<{ fields: string; at: Segment }> {
+    const whole = this.loaded.get(file);
+    if (!whole) {
+      for (const { line, at } of this.lines(file)) {
+        let tab = -1;
+        for (let k = 0; k < count && tab < line.length; k++) {
+          const t = line.indexOf('\t', tab + 1);
+          tab = t < 0 ? line.length : t;
+        }
+        yield { fields: line.slice(0, tab), at };
+      }
+      return;
+    }
+    for (let pos = 0; pos < whole.length; ) {
+      let end = whole.indexOf(NEWLINE, pos);
+      if (end < 0) end = whole.length;
+      let tab = pos - 1;
+      for (let k = 0; k < count && tab < end; k++) {
+        const t = whole.indexOf(TAB, tab + 1);
+        tab = t < 0 || t > end ? end : t;
+      }
+      if (end > pos) yield { fields: whole.toString('utf8', pos, tab), at: { file, at: pos, length: end - pos } };
+      pos = end + 1;
+    }
   }
 
   /** The lines of a whole spool file, each with where it is (without its line break). */

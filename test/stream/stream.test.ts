@@ -13,7 +13,7 @@ import { StreamExtractor } from '../../src/stream/extract.js';
 import { bucketRanges, type FactsPart, mergeParts } from '../../src/stream/facts.js';
 import { packResult } from '../../src/stream/pack.js';
 import { StreamedReport } from '../../src/stream/report.js';
-import { makeSpoolDir, removeSpoolDir } from '../../src/stream/spool.js';
+import { makeSpoolDir, removeSpoolDir, SpoolReader, SpoolWriter } from '../../src/stream/spool.js';
 import { ROOT, runInProcess } from '../cli/run.js';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'facts-stream-test-'));
@@ -180,5 +180,33 @@ describe('facts built over ranges of buckets', () => {
     expect([...merged.spool]).toEqual([0, 1, 0, 0, 1, 1, 0]);
     expect([...merged.flags]).toEqual([2, 0, 3, 0, 1, 2, 1]);
     expect(merged.spools).toEqual(['facts-0', 'facts-1']);
+  });
+});
+
+describe('SpoolReader.fields', () => {
+  it('gives each line up to its third tab and where the line is, read through windows or from memory alike', () => {
+    const dir = makeSpoolDir();
+    try {
+      const w = new SpoolWriter(dir, 'items');
+      const lines = ['1\t"money"\t[[],null]\t{"a":1}', '', '22\t"Zoë\u0000€"\t[[["person","Ærø"]],"2025"]\t{"b":"😀\tx"}', 'no tabs here', '3\tonly\ttwo'];
+      w.append(`${lines.join('\n')}\n`);
+      w.close();
+      const expected = [
+        { fields: '1\t"money"\t[[],null]', at: { file: 'items', at: 0, length: Buffer.byteLength(lines[0]) } },
+        { fields: '22\t"Zoë\u0000€"\t[[["person","Ærø"]],"2025"]', at: { file: 'items', at: Buffer.byteLength(lines[0]) + 2, length: Buffer.byteLength(lines[2]) } },
+        { fields: 'no tabs here', at: { file: 'items', at: Buffer.byteLength(lines.slice(0, 3).join('\n')) + 1, length: 12 } },
+        { fields: '3\tonly\ttwo', at: { file: 'items', at: Buffer.byteLength(lines.slice(0, 4).join('\n')) + 1, length: 10 } },
+      ];
+      for (const cap of [0, 1 << 20]) {
+        const r = new SpoolReader(dir);
+        r.load('items', cap);
+        expect([...r.fields('items', 3)]).toEqual(expected);
+        // An item read back by its place is the whole line, from memory or through a window.
+        expect(r.readNear(expected[1].at)).toBe(lines[2]);
+        r.close();
+      }
+    } finally {
+      removeSpoolDir(dir);
+    }
   });
 });
