@@ -38,6 +38,15 @@ interface CompiledTrigger {
   /** The pattern's source; `pattern` is built from it (flags giu) the first time a sentence may hold the trigger. */
   source: string;
   pattern: RegExp | null;
+  /**
+   * The trigger's words alone (no boundaries, no trailing letters), for matchAt. Null when the words start or end
+   * with a space: \s+ could then match in more than one way, and matchAt runs the full pattern instead.
+   */
+  bodySource: string | null;
+  /** The sticky pattern matchAt runs (bodySource's, else the full one), built on first use. */
+  body: RegExp | null;
+  /** The trigger ends in "*": its last word may go on with more letters. */
+  star: boolean;
   /** The trigger's first word, lower-cased, when plain ASCII: a sentence without it cannot match (see hitsIn). */
   literal: string | null;
   /** The literal is letters and digits and must be a whole word of the sentence (no trailing "*" on it). */
@@ -61,6 +70,9 @@ export function compileAttributes(lexicon: AttributeLexicon): Map<string, Compil
       // Compiled on first use (see hitsIn): most triggers' first word never occurs, and ~260 case-insensitive Unicode
       // patterns cost a quarter of a second at every process and worker start.
       const source = `(?<![\\p{L}\\p{N}])${triggerSource(trigger)}(?![\\p{L}\\p{N}])`;
+      const star = trigger.endsWith('*');
+      const words = star ? trigger.slice(0, -1) : trigger;
+      const bodySource = words === words.trim() ? triggerWords(words) : null;
       const first = trigger.split(/\s+/)[0].replace(/\*$/, '').toLowerCase();
       const literal = /^[\x20-\x7e]+$/.test(first) ? first : null;
       // A one-word trigger ending in "*" may go on with more letters; any other trigger's first word ends at a
@@ -68,7 +80,7 @@ export function compileAttributes(lexicon: AttributeLexicon): Map<string, Compil
       const wholeWord = literal !== null && /^[a-z0-9]+$/.test(literal) && !(trigger.endsWith('*') && !/\s/.test(trigger));
       for (const kind of attr.kinds) {
         const list = byKind.get(kind) ?? [];
-        list.push({ attribute: attr.name, conflicts: attr.conflicts, strong, onlyBefore: attr.before === true, source, pattern: null, literal, wholeWord });
+        list.push({ attribute: attr.name, conflicts: attr.conflicts, strong, onlyBefore: attr.before === true, source, pattern: null, bodySource, body: null, star, literal, wholeWord });
         byKind.set(kind, list);
       }
     };
@@ -80,11 +92,75 @@ export function compileAttributes(lexicon: AttributeLexicon): Map<string, Compil
 
 function triggerSource(trigger: string): string {
   const star = trigger.endsWith('*');
-  const body = (star ? trigger.slice(0, -1) : trigger)
+  const body = triggerWords(star ? trigger.slice(0, -1) : trigger);
+  return star ? `${body}\\p{L}*` : body;
+}
+
+/** The trigger's words, escaped, joined by \s+. */
+function triggerWords(words: string): string {
+  return words
     .split(/\s+/)
     .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('\\s+');
-  return star ? `${body}\\p{L}*` : body;
+}
+
+// One letter or digit at lastIndex (a whole code point: the u flag reads a surrogate pair as one). With the
+// patterns' i flag too: case folding takes a few non-letters into \p{L} (U+0345 folds to a Greek iota).
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/iuy;
+const LETTER = /\p{L}/iuy;
+const NUMBER = /\p{N}/iuy;
+
+/** Whether the code point starting at `i` matches the sticky one-code-point pattern `re`. */
+function codePointIs(re: RegExp, text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  re.lastIndex = i;
+  return re.test(text);
+}
+
+/** Where the code point ending just before `i` starts: a surrogate pair is one code point, as for the u flag. */
+function codePointBefore(text: string, i: number): number {
+  const c = text.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
+    const lead = text.charCodeAt(i - 2);
+    if (lead >= 0xd800 && lead <= 0xdbff) return i - 2;
+  }
+  return i - 1;
+}
+
+/** Past the code point starting at `i`. */
+function codePointAfter(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const trail = text.charCodeAt(i + 1);
+    if (trail >= 0xdc00 && trail <= 0xdfff) return i + 2;
+  }
+  return i + 1;
+}
+
+/**
+ * The end of the trigger's match starting exactly at `at` of `sentence`, or -1: what its full pattern
+ * (`t.source`, flags iu) matches there. The boundaries and trailing letters are checked here rather than in one
+ * pattern: compiling ~230 case-insensitive patterns with \p{L} lookarounds took ~200 ms in every process and
+ * worker, the bare words a tenth of that. The words match in one way only (\s+ is followed by a non-space), then
+ * "\p{L}*" takes every letter, and the lookahead fails on a letter or a digit; after all the letters only a digit
+ * can follow, and giving letters back leaves a letter next, so a digit there means no match at all.
+ */
+export function matchAt(t: CompiledTrigger, sentence: string, at: number): number {
+  if (t.bodySource === null) {
+    const full = t.body ?? (t.body = new RegExp(t.source, 'iuy'));
+    full.lastIndex = at;
+    const m = full.exec(sentence);
+    return m === null ? -1 : at + m[0].length;
+  }
+  if (at > 0 && codePointIs(LETTER_OR_DIGIT, sentence, codePointBefore(sentence, at))) return -1;
+  const body = t.body ?? (t.body = new RegExp(t.bodySource, 'iuy'));
+  body.lastIndex = at;
+  const m = body.exec(sentence);
+  if (m === null) return -1;
+  let end = at + m[0].length;
+  if (t.star) while (codePointIs(LETTER, sentence, end)) end = codePointAfter(sentence, end);
+  if (codePointIs(t.star ? NUMBER : LETTER_OR_DIGIT, sentence, end)) return -1;
+  return end;
 }
 
 const lexicon = AttributeLexicon.parse(data);
@@ -164,6 +240,10 @@ export interface SentenceTriggers {
   words: string[];
   /** Prefix literals ("invest" of "invest*") that start a run of [a-z0-9] of the sentence. */
   prefixes: string[];
+  /** Where each whole-word literal is a run: the start of every such run, ascending. */
+  wordStarts: Map<string, number[]>;
+  /** Where each prefix literal starts a run, ascending. */
+  prefixStarts: Map<string, number[]>;
 }
 
 const isAsciiWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
@@ -203,6 +283,8 @@ export function triggerLiterals(): Literal[] {
 export function triggerWordsIn(folded: string): SentenceTriggers {
   const words: string[] = [];
   const prefixes: string[] = [];
+  const wordStarts = new Map<string, number[]>();
+  const prefixStarts = new Map<string, number[]>();
   const n = folded.length;
   let i = 0;
   while (i < n) {
@@ -217,11 +299,16 @@ export function triggerWordsIn(folded: string): SentenceTriggers {
     for (const { literal, whole } of candidates) {
       if (whole ? literal.length !== i - start : literal.length > i - start) continue;
       if (!folded.startsWith(literal, start)) continue;
-      const list = whole ? words : prefixes;
-      if (!list.includes(literal)) list.push(literal);
+      const starts = whole ? wordStarts : prefixStarts;
+      const at = starts.get(literal);
+      if (at !== undefined) at.push(start);
+      else {
+        starts.set(literal, [start]);
+        (whole ? words : prefixes).push(literal);
+      }
     }
   }
-  return { words, prefixes };
+  return { words, prefixes, wordStarts, prefixStarts };
 }
 
 /**
@@ -252,7 +339,10 @@ function hitsIn(kind: string, sentence: string): TriggerHit[] {
     if (folded.includes('\u017f')) folded = folded.replace(/\u017f/g, 's');
     lastFolded = { sentence, folded, ...triggerWordsIn(folded) };
   }
-  const { folded, words, prefixes } = lastFolded;
+  const { folded, words, prefixes, wordStarts, prefixStarts } = lastFolded;
+  // Lower-casing keeps offsets unless a character grows (only "İ" does; none shrinks), so the run starts found in
+  // `folded` are offsets into `sentence` whenever the lengths agree.
+  const aligned = folded.length === sentence.length;
   const hits: TriggerHit[] = [];
   const index = indexed.get(kind);
   if (!index) {
@@ -274,6 +364,22 @@ function hitsIn(kind: string, sentence: string): TriggerHit[] {
   sortSmall(candidates);
   for (const i of candidates) {
     const t = index.triggers[i];
+    // A match of a letters-and-digits first word starts where triggerWordsIn saw that word (or prefix) start a run,
+    // so the trigger is tried there alone (matchAt) instead of scanning the sentence; skipping starts inside the last
+    // match gives exactly the global scan's non-overlapping matches. Running the global pattern over every
+    // candidate's sentence was most of hitsIn's time.
+    const starts = !aligned || t.literal === null ? undefined : t.wholeWord ? wordStarts.get(t.literal) : prefixStarts.get(t.literal);
+    if (starts !== undefined) {
+      let from = 0;
+      for (const at of starts) {
+        if (at < from) continue;
+        const end = matchAt(t, sentence, at);
+        if (end < 0) continue;
+        hits.push({ t, start: at, end, text: sentence.slice(at, end) });
+        from = end;
+      }
+      continue;
+    }
     const pattern = t.pattern ?? (t.pattern = new RegExp(t.source, 'giu'));
     pattern.lastIndex = 0;
     for (let m = pattern.exec(sentence); m; m = pattern.exec(sentence)) {

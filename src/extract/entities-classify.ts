@@ -15,9 +15,11 @@ import {
   isDemonym,
   isFirstName,
   isFunctionWord,
-  isKnownOrg,
-  isKnownPerson,
   isKnownPlace,
+  knownNameKinds,
+  KNOWN_ORG,
+  KNOWN_PERSON,
+  KNOWN_PLACE,
   isLastName,
   isOrgSuffix,
   isVerbWord,
@@ -140,10 +142,11 @@ function intrinsic(tokens: Token[], text: string, doc: string): { kind: EntityKi
   if (tokens.length > 1 && tokens.some((t, i) => i > 0 && doc.slice(tokens[i - 1].end, t.start) === ' & ')) {
     return { kind: 'organization', strength: 2, reason: 'ampersand' };
   }
-  if (isKnownOrg(lower)) return { kind: 'organization', strength: 2, reason: 'lexicon-org' };
-  if (isKnownPerson(lower)) return { kind: 'person', strength: 2, reason: 'lexicon-person' };
+  const known = knownNameKinds(lower);
+  if (known & KNOWN_ORG) return { kind: 'organization', strength: 2, reason: 'lexicon-org' };
+  if (known & KNOWN_PERSON) return { kind: 'person', strength: 2, reason: 'lexicon-person' };
   if (tokens.length > 1 && isOrgSuffix(last.lower) === 'strong') return { kind: 'organization', strength: 2, reason: 'org-suffix' };
-  if (isKnownPlace(lower)) return { kind: 'place', strength: 2, reason: 'lexicon-place' };
+  if (known & KNOWN_PLACE) return { kind: 'place', strength: 2, reason: 'lexicon-place' };
   const named = kindOfName(tokens);
   if (named) return named;
   if (tokens.length === 1) {

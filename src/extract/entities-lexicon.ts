@@ -209,3 +209,17 @@ export const isCommonWord = memo(isCommonWordUncached);
 export const isVerbWord = memo(isVerbWordUncached);
 export const isFunctionWord = memo(isFunctionWordUncached);
 export const isOrgSuffix = memo(isOrgSuffixUncached);
+
+/** Bits of knownNameKinds. */
+export const KNOWN_ORG = 1;
+export const KNOWN_PERSON = 2;
+export const KNOWN_PLACE = 4;
+
+/**
+ * isKnownOrg, isKnownPerson and isKnownPlace of one phrase at once, as bits: classifying a name asks all three of
+ * the same (fresh, lower-cased) string, and one cache lookup instead of three was a visible share of entity time.
+ */
+export const knownNameKinds = memo(
+  (phrase: string): number =>
+    (isKnownOrg(phrase) ? KNOWN_ORG : 0) | (isKnownPerson(phrase) ? KNOWN_PERSON : 0) | (isKnownPlace(phrase) ? KNOWN_PLACE : 0),
+);

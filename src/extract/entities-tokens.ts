@@ -175,11 +175,16 @@ export function isCapitalised(t: Token): boolean {
 export function tokenize(ctx: ExtractContext): Token[] {
   const { text } = ctx;
   const tokens: Token[] = [];
+  // The line of a token: the line breaks before the furthest start seen so far, counted by jumping from one to the
+  // next with indexOf rather than reading every character of the text.
   let line = 0;
-  let lineScan = 0;
+  let nextBreak = text.indexOf('\n');
   // Each piece becomes a token as soon as it is found (pieces come in text order), so no list of spans is built.
   const emit = (start: number, rawEnd: number, word: string | null) => {
-    for (; lineScan < start; lineScan++) if (text.charCodeAt(lineScan) === 10) line++;
+    while (nextBreak !== -1 && nextBreak < start) {
+      line++;
+      nextBreak = text.indexOf('\n', nextBreak + 1);
+    }
     let end = rawEnd;
     let possessive = false;
     const body = word ?? text.slice(start, end);
