@@ -272,6 +272,8 @@ export async function runFactsJob(job: FactsJob, bucketBytes: number, signal?: A
     try {
       return await factsWorker(url, job, heapMb, signal);
     } catch (e) {
+      // Stopped on purpose: the report is no longer wanted, so no retry and no fallback either.
+      if (signal?.aborted) throw e;
       if ((e as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') break;
     }
   }

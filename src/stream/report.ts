@@ -1,8 +1,9 @@
 // The report as a stream: documents are added one at a time, in path order, as the extraction threads left them in
 // the spool folder (extract.ts), and the JSON or NDJSON report is written at the end in pieces. This thread holds
 // the documents' headers, the corpus' entity names and a few bytes per fact; mentions, claims, fact items and
-// written facts wait in spool files, and the facts are built in a worker (facts.ts). The bytes are those of
-// formatJson / formatNdjson over buildReport (with the config's aliases and ignores): a test holds them equal.
+// written facts wait in spool files, and the facts are built in workers (facts.ts) while this thread writes the
+// documents, mentions and claims. The bytes are those of formatJson / formatNdjson over buildReport (with the
+// config's aliases and ignores): a test holds them equal.
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { type Aliases, aliasLookup, type Ignore } from '../merge/adjust.js';
