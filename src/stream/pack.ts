@@ -51,14 +51,21 @@ export function separator(style: PackStyle): string {
   return style === 'json' ? ',\n' : '\n';
 }
 
+/**
+ * Values as elements of the pretty report's arrays, joined by ",\n": printed inside an array inside an object, they
+ * come out indented as the report nests them, in one JSON.stringify and with no second pass to indent them (a fact
+ * with thousands of sources is megabytes of text).
+ */
+function nested(values: object[]): string {
+  const printed = JSON.stringify({ a: values }, null, 2);
+  // '{\n  "a": [\n' … '\n  ]\n}'
+  return printed.slice(11, printed.length - 6);
+}
+
 /** One element of the report's arrays in this style: indented inside the pretty report, or a typed NDJSON line. */
 export function element(style: PackStyle, type: 'document' | 'mention' | 'fact' | 'warning', value: object): string {
   if (style === 'ndjson') return jsonSafe(JSON.stringify({ type, ...value }));
-  // Printed inside an array inside an object, the value comes out indented as the report nests it: no second pass
-  // to indent it (a fact with thousands of sources is megabytes of text).
-  const printed = JSON.stringify({ a: [value] }, null, 2);
-  // '{\n  "a": [\n' … '\n  ]\n}'
-  return jsonSafe(printed.slice(11, printed.length - 6));
+  return jsonSafe(nested([value]));
 }
 
 const TOKEN = {
@@ -162,11 +169,9 @@ function packAll<T>(list: T[], tokens: (x: T) => [object, SlotSpec[]], safe: boo
     values.push(value);
     for (const o of own) slots.push(o);
   }
-  const printed = JSON.stringify({ a: values }, null, 2);
-  const whole = safe ? printed : jsonSafe(printed);
-  // '{\n  "a": [\n' … '\n  ]\n}'
+  const printed = nested(values);
   const mark = out.length;
-  if (fillTokens(whole.slice(11, whole.length - 6), slots, out)) return true;
+  if (fillTokens(safe ? printed : jsonSafe(printed), slots, out)) return true;
   out.length = mark;
   return false;
 }
