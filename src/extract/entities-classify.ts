@@ -32,7 +32,7 @@ import {
   headBefore,
   inBefore,
   honorificBefore,
-  leftWords,
+  readLeftWords,
   listBefore,
   makerBefore,
   orgContextBefore,
@@ -116,6 +116,12 @@ export interface Env {
   text: string;
   /** Words the document writes in lower case somewhere: "Local" in a heading is the word "local". */
   lowerWords?: Set<string>;
+  /** The words before an offset, kept by a document's env (a piece's are read twice: list cues, then classify). */
+  leftWords?(start: number): LeftWords;
+}
+
+function leftOf(env: Env, start: number): LeftWords {
+  return env.leftWords ? env.leftWords(start) : readLeftWords(env.text, start);
 }
 
 /** Up to WINDOW characters after an offset, on the same line. */
@@ -127,7 +133,7 @@ export function rightContext(env: Env, end: number): string {
 
 /** A list cue right before the piece: "companies such as X" → org, "tools such as X" → product. */
 export function listCueBefore(env: Env, piece: Piece): ListCue | null {
-  const kind = listBefore(leftWords(env.text, piece.start));
+  const kind = listBefore(leftOf(env, piece.start));
   return kind === null ? null : { kind };
 }
 
@@ -248,7 +254,7 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
   const right = rightContext(env, end);
   if (tokens.length === 1 && own === null && titleContinues(tokens[0], right)) return hard('title-part');
 
-  const left = leftWords(env.text, start);
+  const left = leftOf(env, start);
   const single = tokens.length === 1;
 
   // Products: "tools such as X", "the creator of X", "Windows 11".

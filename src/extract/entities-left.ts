@@ -20,20 +20,6 @@ export interface LeftWords {
   raw: string;
 }
 
-// A piece's left words are read twice (list cues, then classification): they are kept per document text.
-let leftCache: { text: string; byStart: Map<number, LeftWords> } | null = null;
-
-/** The words before `start`. The result is shared between callers: do not modify it. */
-export function leftWords(text: string, start: number): LeftWords {
-  if (leftCache === null || leftCache.text !== text) leftCache = { text, byStart: new Map() };
-  let l = leftCache.byStart.get(start);
-  if (l === undefined) {
-    l = readLeftWords(text, start);
-    leftCache.byStart.set(start, l);
-  }
-  return l;
-}
-
 export function readLeftWords(text: string, start: number): LeftWords {
   // The window from the last line break in it, as one slice (a bounded backward scan: lastIndexOf could run far
   // past the window), lower-cased without a copy when it has no capitals.

@@ -6,9 +6,10 @@ import { isOrgSuffix } from './entities-lexicon.js';
 import { type Mention, resolveInDocument } from './entities-resolve.js';
 import { type Piece, type Token, capitalisedRuns, isCapitalised, splitRun, tokenize } from './entities-tokens.js';
 import type { EntityKind } from '../model/report.js';
-import { type ExtractContext, sentenceAt } from './text.js';
+import { type ExtractContext, type Sentence, sentenceAt } from './text.js';
 import type { EntityFound } from './types.js';
 import { countLetterRuns } from './words.js';
+import { type LeftWords, readLeftWords } from './entities-left.js';
 
 const INTRINSIC_REASONS = new Set(['lexicon-org', 'lexicon-person', 'lexicon-place', 'org-suffix', 'org-suffix-weak', 'mixed-case', 'acronym', 'place-acronym']);
 // Items of one list: "Lyft, Uber, and Grab".
@@ -20,19 +21,7 @@ export function extractEntities(ctx: ExtractContext): EntityFound[] {
   const { text } = ctx;
   if (text.length === 0) return [];
   const tokens = tokenize(ctx);
-  // Built on first use: few pieces ever ask whether the document writes a word in lower case.
-  let lowerWords: Set<string> | undefined;
-  const env: Env = {
-    text,
-    get lowerWords() {
-      if (lowerWords === undefined) {
-        // A loop rather than filter/map: two arrays as long as the document's words are not needed.
-        lowerWords = new Set();
-        for (const t of tokens) if (t.shape === 'lower') lowerWords.add(t.lower);
-      }
-      return lowerWords;
-    },
-  };
+  const env = new DocumentEnv(ctx, tokens);
   const pieces: Piece[] = [];
   for (const run of capitalisedRuns(tokens, text)) splitRun(run, text, pieces);
 
@@ -74,9 +63,63 @@ export function extractEntities(ctx: ExtractContext): EntityFound[] {
     mentions.push({ start: p.start, end: p.end, kind: 'person', strength: 1, surface: p.text, intrinsic: false, weakSpelling: p.initial || p.headline });
   }
   if (evidenced.size > 0) rescue.splice(0, rescue.length, ...rescue.filter((p) => !evidenced.has(p)));
-  const found = [...mentions, ...rescueKnownNames(ctx, env, rescue, mentions, products)].sort((a, b) => a.start - b.start);
+  const found = [...mentions, ...rescueKnownNames(env, rescue, mentions, products)].sort((a, b) => a.start - b.start);
   ownedProducts(text, found, products);
   return resolveInDocument(found.filter((m) => m.strength >= 3 || !products.has(canonicalKey(m.surface))));
+}
+
+/**
+ * What classification reads of the whole document, and what it keeps of it while the document is read. A class,
+ * not an object literal with a getter, and no module-level cache: a literal's getter is a new closure per document,
+ * and V8 gave each such object a hidden class of its own, kept in the old generation, that pointed through the
+ * closure at every token of the document. Old objects that point at young ones keep them alive through the young
+ * generation's collections until the next full one: each document's tokens survived and were promoted, a third of
+ * all extraction allocated (a cache keyed by the document's sentences, in a module-level WeakMap, did the same).
+ */
+class DocumentEnv implements Env {
+  readonly text: string;
+  private lower: Set<string> | undefined;
+  private readonly left = new Map<number, LeftWords>();
+  private readonly sentenceWords = new Map<Sentence, number>();
+
+  constructor(
+    private readonly ctx: ExtractContext,
+    private readonly tokens: Token[],
+  ) {
+    this.text = ctx.text;
+  }
+
+  /** Built on first use: few pieces ever ask whether the document writes a word in lower case. */
+  get lowerWords(): Set<string> {
+    if (this.lower === undefined) {
+      // A loop rather than filter/map: two arrays as long as the document's words are not needed.
+      this.lower = new Set();
+      for (const t of this.tokens) if (t.shape === 'lower') this.lower.add(t.lower);
+    }
+    return this.lower;
+  }
+
+  /** The words before `start`. The result is shared between callers: do not modify it. */
+  leftWords(start: number): LeftWords {
+    let l = this.left.get(start);
+    if (l === undefined) {
+      l = readLeftWords(this.text, start);
+      this.left.set(start, l);
+    }
+    return l;
+  }
+
+  /** How many words the sentence at `offset` has (0 outside every sentence). */
+  wordsInSentenceAt(offset: number): number {
+    const s = sentenceAt(this.ctx.sentences, offset);
+    if (!s) return 0;
+    let n = this.sentenceWords.get(s);
+    if (n === undefined) {
+      n = countLetterRuns(s.text);
+      this.sentenceWords.set(s, n);
+    }
+    return n;
+  }
 }
 
 const PRONOUN = /(?<![\p{L}])(?:he|she|his|her|him|himself|herself)(?![\p{L}])/iu;
@@ -145,7 +188,7 @@ function ownedProducts(text: string, found: Mention[], products: Set<string>): v
  * Names the document already established are names wherever they are written: at a sentence start, in a heading,
  * as a surname ("Smith") or a one-word stem ("Acme"). Matches the longest known name inside each rejected piece.
  */
-function rescueKnownNames(ctx: ExtractContext, env: Env, pieces: Piece[], known: Mention[], products: Set<string>): Mention[] {
+function rescueKnownNames(env: DocumentEnv, pieces: Piece[], known: Mention[], products: Set<string>): Mention[] {
   const gazetteer = new Map<string, EntityKind>();
   const strongest = new Map<string, number>();
   const note = (key: string, kind: EntityKind, strength: number) => {
@@ -175,7 +218,7 @@ function rescueKnownNames(ctx: ExtractContext, env: Env, pieces: Piece[], known:
         const key = canonicalKey(span);
         const kind = gazetteer.get(key);
         if (kind === undefined || products.has(key)) continue;
-        if (j - i === 1 && looksImperative(env, toks[i], sentenceWords(ctx, toks[i].start))) continue;
+        if (j - i === 1 && looksImperative(env, toks[i], env.wordsInSentenceAt(toks[i].start))) continue;
         out.push({
           start: toks[i].start,
           end: toks[j - 1].end,
@@ -194,16 +237,3 @@ function rescueKnownNames(ctx: ExtractContext, env: Env, pieces: Piece[], known:
   return out;
 }
 
-// Word counts per sentence, kept while the document's sentences live.
-const wordCounts = new WeakMap<object, number>();
-
-function sentenceWords(ctx: ExtractContext, offset: number): number {
-  const s = sentenceAt(ctx.sentences, offset);
-  if (!s) return 0;
-  let n = wordCounts.get(s);
-  if (n === undefined) {
-    n = countLetterRuns(s.text);
-    wordCounts.set(s, n);
-  }
-  return n;
-}
