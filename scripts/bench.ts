@@ -5,6 +5,7 @@
 //   --ref-docs N      documents compromise parses for the reference (BENCH_REF_DOCS, default 300: it runs ~0.1 MB/s)
 //   --scale-docs N    the 1× of the scale curve (BENCH_SCALE_DOCS, default: --docs); --scales 1,2,4,8 (BENCH_SCALES)
 //   --jobs N          the "all cores" run (default: the number of cores)
+//   --runs N          runs of each facts row, the median shown (BENCH_RUNS, default 3)
 //   --skip-scale      no scale curve
 // Writes under .bench/ (gitignored). Needs `npm run build` first (it runs bin/facts.js, as users do).
 import { spawnSync } from 'node:child_process';
@@ -104,10 +105,22 @@ const ref = reference(false);
 const refMBs = ref.bytes / 1e6 / (ref.ms / 1000);
 const pinnedRef = TASKSET ? reference(true) : null;
 
-const one = extract(main, 1);
-const pinned = TASKSET ? extract(main, 1, true) : null;
-const all = JOBS > 1 ? extract(main, JOBS) : one;
-const w = [34, 10, 10, 10, 12, 10, 10];
+// Each facts row is the median of RUNS runs (by wall time; peak RSS is the highest of them), taken in turn so a
+// passing disturbance of the machine falls on every row alike rather than on one.
+const RUNS = Number(arg('runs', 'BENCH_RUNS', '3'));
+const kinds: Array<() => Run> = [() => extract(main, 1), ...(TASKSET ? [() => extract(main, 1, true)] : []), ...(JOBS > 1 ? [() => extract(main, JOBS)] : [])];
+const samples: Run[][] = kinds.map(() => []);
+for (let n = 0; n < RUNS; n++) kinds.forEach((k, i) => samples[i].push(k()));
+const typical = (runs: Run[]): Run => {
+  const mid = [...runs].sort((a, b) => a.wall - b.wall)[Math.floor(runs.length / 2)];
+  const peaks = runs.map((r) => r.rssMB).filter((x): x is number => x !== null);
+  return { ...mid, rssMB: peaks.length > 0 ? Math.max(...peaks) : null };
+};
+const [one, ...rest] = samples.map(typical);
+const pinned = TASKSET ? rest.shift()! : null;
+const all = JOBS > 1 ? rest.shift()! : one;
+const spread = samples.map((runs) => runs.map((r) => f(r.wall, 1)).join('/'));
+const w = [40, 10, 10, 10, 12, 10, 10];
 console.log(row(['run', 'wall s', 'cpu s', 'docs/s', 'words/s', 'MB/s', 'peak MB'], w));
 const line = (name: string, r: Run) =>
   console.log(row([name, f(r.wall), f(r.cpu), f(main.docs / r.wall, 0), f(main.words / r.wall, 0), f(MB / r.wall), r.rssMB === null ? 'n/a' : f(r.rssMB, 0)], w));
@@ -126,6 +139,7 @@ if (JOBS > 1) {
   console.log(`speed-up of --jobs ${JOBS} over --jobs 1 (wall): ${f(one.wall / all.wall, 2)}×`);
   if (pinned) console.log(`  over --jobs 1 pinned to 1 CPU: ${f(pinned.wall / all.wall, 2)}×`);
 }
+console.log(`(facts rows: median of ${RUNS} runs by wall time, peak RSS the highest; walls ${spread.join(' · ')} s)`);
 if (REF_DOCS < DOCS) console.log(`(compromise measured on the first ${REF_DOCS} of the ${DOCS} documents: its throughput is linear in size)`);
 
 // Cold start: medians of 5 fresh processes.
