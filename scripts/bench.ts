@@ -5,7 +5,7 @@
 //   --ref-docs N      documents compromise parses for the reference (BENCH_REF_DOCS, default 300: it runs ~0.1 MB/s)
 //   --scale-docs N    the 1× of the scale curve (BENCH_SCALE_DOCS, default: --docs); --scales 1,2,4,8 (BENCH_SCALES)
 //   --jobs N          the "all cores" run (default: the number of cores)
-//   --runs N          runs of each facts row, the median shown (BENCH_RUNS, default 3)
+//   --runs N          runs of each row (compromise's too), the median shown (BENCH_RUNS, default 3)
 //   --skip-scale      no scale curve
 // Writes under .bench/ (gitignored). Needs `npm run build` first (it runs bin/facts.js, as users do).
 import { spawnSync } from 'node:child_process';
@@ -101,25 +101,34 @@ function reference(pinned: boolean): Ref {
   if (out.status !== 0) throw new Error(`compromise reference failed: ${out.stderr}`);
   return JSON.parse(out.stdout.trim().split('\n').at(-1)!) as Ref;
 }
-const ref = reference(false);
-const refMBs = ref.bytes / 1e6 / (ref.ms / 1000);
-const pinnedRef = TASKSET ? reference(true) : null;
-
-// Each facts row is the median of RUNS runs (by wall time; peak RSS is the highest of them), taken in turn so a
-// passing disturbance of the machine falls on every row alike rather than on one.
+// Every row is the median of RUNS runs by wall time (peak RSS: the highest of them). The runs are taken in turn,
+// compromise's reference among them, so that a passing disturbance or a drift of the machine's speed falls on the
+// facts rows and on their reference alike rather than on one row.
 const RUNS = Number(arg('runs', 'BENCH_RUNS', '3'));
+const refKinds: Array<() => Ref> = [() => reference(false), ...(TASKSET ? [() => reference(true)] : [])];
 const kinds: Array<() => Run> = [() => extract(main, 1), ...(TASKSET ? [() => extract(main, 1, true)] : []), ...(JOBS > 1 ? [() => extract(main, JOBS)] : [])];
+const refSamples: Ref[][] = refKinds.map(() => []);
 const samples: Run[][] = kinds.map(() => []);
-for (let n = 0; n < RUNS; n++) kinds.forEach((k, i) => samples[i].push(k()));
+for (let n = 0; n < RUNS; n++) {
+  refKinds.forEach((k, i) => refSamples[i].push(k()));
+  kinds.forEach((k, i) => samples[i].push(k()));
+}
 const typical = (runs: Run[]): Run => {
   const mid = [...runs].sort((a, b) => a.wall - b.wall)[Math.floor(runs.length / 2)];
   const peaks = runs.map((r) => r.rssMB).filter((x): x is number => x !== null);
   return { ...mid, rssMB: peaks.length > 0 ? Math.max(...peaks) : null };
 };
+const typicalRef = (runs: Ref[]): Ref => ({
+  ...[...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)],
+  maxRssKB: Math.max(...runs.map((r) => r.maxRssKB)),
+});
+const ref = typicalRef(refSamples[0]);
+const refMBs = ref.bytes / 1e6 / (ref.ms / 1000);
+const pinnedRef = TASKSET ? typicalRef(refSamples[1]) : null;
 const [one, ...rest] = samples.map(typical);
 const pinned = TASKSET ? rest.shift()! : null;
 const all = JOBS > 1 ? rest.shift()! : one;
-const spread = samples.map((runs) => runs.map((r) => f(r.wall, 1)).join('/'));
+const spread = [...samples.map((runs) => runs.map((r) => f(r.wall, 1))), ...refSamples.map((runs) => runs.map((r) => f(r.ms / 1000, 1)))].map((x) => x.join('/'));
 const w = [40, 10, 10, 10, 12, 10, 10];
 console.log(row(['run', 'wall s', 'cpu s', 'docs/s', 'words/s', 'MB/s', 'peak MB'], w));
 const line = (name: string, r: Run) =>
@@ -139,7 +148,7 @@ if (JOBS > 1) {
   console.log(`speed-up of --jobs ${JOBS} over --jobs 1 (wall): ${f(one.wall / all.wall, 2)}×`);
   if (pinned) console.log(`  over --jobs 1 pinned to 1 CPU: ${f(pinned.wall / all.wall, 2)}×`);
 }
-console.log(`(facts rows: median of ${RUNS} runs by wall time, peak RSS the highest; walls ${spread.join(' · ')} s)`);
+console.log(`(each row: median of ${RUNS} runs taken in turn, by wall time, peak RSS the highest; walls in row order ${spread.join(' · ')} s)`);
 if (REF_DOCS < DOCS) console.log(`(compromise measured on the first ${REF_DOCS} of the ${DOCS} documents: its throughput is linear in size)`);
 
 // Cold start: medians of 5 fresh processes.
