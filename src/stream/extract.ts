@@ -6,7 +6,7 @@ import { type DocumentInput, extractDocument, type ExtractOptions } from '../ext
 import type { Document, EntityKind, Warning } from '../model/report.js';
 import { readInputFile } from '../read/inputs.js';
 import { needsJsonSafe } from '../report/escape.js';
-import { ITEM_BUCKETS, packResult, type PackStyle } from './pack.js';
+import { ITEM_BUCKETS, itemFile, packResult, type PackStyle } from './pack.js';
 import { type Segment, SpoolWriter } from './spool.js';
 
 /** One document of the run: read from `file`, or given (standard input). */
@@ -50,10 +50,6 @@ function itemLine(index: number, head: string, key: string, json: string): strin
   return [`${index}\t${JSON.stringify(head)}\t${key}\t`, json, '\n'];
 }
 
-/** The spool file of one thread's items of one bucket. */
-export function itemFile(thread: string, bucket: number): string {
-  return `${thread}-items-${bucket}`;
-}
 
 export class StreamExtractor {
   private readonly mentions: SpoolWriter;

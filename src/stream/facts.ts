@@ -10,10 +10,9 @@ import type { CorpusEntity } from '../merge/canonical.js';
 import { renameSubject } from '../merge/entities.js';
 import { type Candidate, factSortKey, factsOfGroup, groupCandidates, type GroupMember, makeCandidate } from '../merge/facts.js';
 import type { Claim, Mention } from '../model/report.js';
-import { YOUNG_MB } from '../parallel/pool.js';
-import { itemFile } from './extract.js';
+import { YOUNG_MB } from '../parallel/limits.js';
 import { Names } from './names.js';
-import { element, ITEM_BUCKETS, type ItemKey, type PackStyle } from './pack.js';
+import { element, ITEM_BUCKETS, itemFile, type ItemKey, type PackStyle } from './pack.js';
 import { SpoolReader, SpoolWriter } from './spool.js';
 
 /** Everything building the facts needs, as plain data (it crosses to a worker). */

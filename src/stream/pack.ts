@@ -15,6 +15,11 @@ export type PackStyle = 'json' | 'ndjson';
  *  one bucket at a time, so more buckets mean fewer held at once. */
 export const ITEM_BUCKETS = 32;
 
+/** The spool file of one thread's items of one bucket. */
+export function itemFile(thread: string, bucket: number): string {
+  return `${thread}-items-${bucket}`;
+}
+
 /**
  * A slot in spooled text: SLOT_OPEN + JSON [type, kind, name] + SLOT_CLOSE. JSON.stringify escapes every C0
  * control character, so report text never holds these two raw.

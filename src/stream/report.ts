@@ -10,10 +10,10 @@ import { type Aliases, aliasLookup, type Ignore } from '../merge/adjust.js';
 import { CanonicalCollector } from '../merge/canonical.js';
 import type { Claim, Document, EntityKind, Mention, Summary, Warning } from '../model/report.js';
 import { jsonSafe } from '../report/escape.js';
-import { itemFile, type StreamDoc } from './extract.js';
+import type { StreamDoc } from './extract.js';
 import { CONFLICT, type FactIndex, KEPT, runFactsJobs } from './facts.js';
 import { Names } from './names.js';
-import { element, ITEM_BUCKETS, type PackStyle, separator, SLOT_CLOSE, SLOT_OPEN, type SlotType } from './pack.js';
+import { element, ITEM_BUCKETS, itemFile, type PackStyle, separator, SLOT_CLOSE, SLOT_OPEN, type SlotType } from './pack.js';
 import { ByteWriter, type Segment, SpoolReader } from './spool.js';
 
 export interface StreamOptions {
