@@ -13,7 +13,7 @@ import type { Claim, Mention } from '../model/report.js';
 import { YOUNG_MB } from '../parallel/limits.js';
 import { Names } from './names.js';
 import { element, ITEM_BUCKETS, itemFile, type ItemKey, type PackStyle } from './pack.js';
-import { SpoolReader, SpoolWriter } from './spool.js';
+import { READ_WINDOW, SpoolReader, SpoolWriter } from './spool.js';
 
 /** Everything building the facts needs, as plain data (it crosses to a worker). */
 export interface FactsBase {
@@ -143,8 +143,9 @@ export function buildFactsSpool(job: FactsJob): FactsPart {
         // Threads wrote their documents in turn: back to document order (stable: a document's items keep theirs).
         lights.sort((x, y) => x.index - y.index);
         for (const group of groupCandidates(lights)) {
-          const candidates: Candidate[] = group.map((l) => {
-            const line = reader.readNear(l);
+          const reach = readReach(group);
+          const candidates: Candidate[] = group.map((l, i) => {
+            const line = reader.readNear(l, reach[i]);
             const m = names.claim(JSON.parse(line.slice(line.indexOf('\t', line.indexOf('\t', line.indexOf('\t') + 1) + 1) + 1)) as Mention | Claim);
             const c = makeCandidate(m, l.subject);
             return l.inferred ? { ...c, inferred: true } : c;
@@ -174,6 +175,31 @@ export function buildFactsSpool(job: FactsJob): FactsPart {
   });
   if (job.withKeys) part.keys = sorted.map((k) => order[k]);
   return part;
+}
+
+/**
+ * For each item of a group, in the order they are read: where the last item of the same file that one window read
+ * there could also serve ends. Items of one file come in file order (a thread writes its documents in order), so two
+ * pointers per file find it in one pass.
+ */
+export function readReach(items: Array<{ file: string; at: number; length: number }>, window = READ_WINDOW): number[] {
+  const reach = new Array<number>(items.length);
+  const byFile = new Map<string, number[]>();
+  items.forEach((l, i) => {
+    const list = byFile.get(l.file);
+    if (list) list.push(i);
+    else byFile.set(l.file, [i]);
+  });
+  for (const list of byFile.values()) {
+    let last = 0;
+    for (let k = 0; k < list.length; k++) {
+      const from = items[list[k]];
+      if (last < k) last = k;
+      while (last + 1 < list.length && items[list[last + 1]].at + items[list[last + 1]].length - from.at <= window) last++;
+      reach[list[k]] = items[list[last]].at + items[list[last]].length;
+    }
+  }
+  return reach;
 }
 
 /**

@@ -8,7 +8,11 @@ import { StringDecoder } from 'node:string_decoder';
 
 const WRITE_SIZE = 1 << 16;
 const READ_PIECE = 1 << 16;
+// fields() reads a file it has not loaded in pieces of whole lines this large.
+const FIELDS_CHUNK = 1 << 20;
 const WINDOW = 1 << 16;
+/** How much of a spool file one read through readNear takes at most. */
+export const READ_WINDOW = WINDOW;
 const TAB = 9;
 const NEWLINE = 10;
 
@@ -179,9 +183,11 @@ export class SpoolReader {
 
   /**
    * The text of a short segment through a window of the file that the next reads may hit: items read in document
-   * order lie close together in their file, so most reads cost no system call.
+   * order lie close together in their file, so most reads cost no system call. `reach`: where the last of the next
+   * reads that should hit this window ends (the caller knows what it reads next); a read that misses takes the
+   * window only that far, so scattered items do not cost 64 KB each.
    */
-  readNear(segment: Segment): string {
+  readNear(segment: Segment, reach = segment.at + WINDOW): string {
     const whole = this.loaded.get(segment.file);
     if (whole) return whole.toString('utf8', segment.at, segment.at + segment.length);
     const w = this.windows.get(segment.file);
@@ -190,7 +196,8 @@ export class SpoolReader {
     }
     if (segment.length > WINDOW) return this.read(segment);
     const buf = w?.buf ?? Buffer.allocUnsafe(WINDOW);
-    const length = readSync(this.fd(segment.file), buf, 0, WINDOW, segment.at);
+    const want = Math.min(WINDOW, Math.max(segment.length, reach - segment.at));
+    const length = readSync(this.fd(segment.file), buf, 0, want, segment.at);
     this.windows.set(segment.file, { buf, at: segment.at, length });
     if (length < segment.length) throw new Error(`spool file ${segment.file} ends early`);
     return buf.toString('utf8', 0, segment.length);
@@ -227,49 +234,44 @@ export class SpoolReader {
 
   /**
    * For each line of a whole spool file, its text up to its `count`-th tab (all of it when it has fewer), and where
-   * the whole line is. A file read into memory (load) decodes only those first fields, not the rest of each line.
+   * the whole line is. Only those first fields are decoded, not the rest of each line: from memory when the file was
+   * loaded, else through a buffer of whole lines (FIELDS_CHUNK, grown for a longer line).
    */
   *fields(file: string, count: number): Generator<{ fields: string; at: Segment }> {
     const whole = this.loaded.get(file);
-    if (!whole) {
-      for (const { line, at } of this.lines(file)) {
-        let tab = -1;
-        for (let k = 0; k < count && tab < line.length; k++) {
-          const t = line.indexOf('\t', tab + 1);
-          tab = t < 0 ? line.length : t;
-        }
-        yield { fields: line.slice(0, tab), at };
-      }
+    if (whole) {
+      yield* fieldsOf(whole, whole.length, 0, file, count);
       return;
     }
-    for (let pos = 0; pos < whole.length; ) {
-      let end = whole.indexOf(NEWLINE, pos);
-      if (end < 0) end = whole.length;
-      let tab = pos - 1;
-      for (let k = 0; k < count && tab < end; k++) {
-        const t = whole.indexOf(TAB, tab + 1);
-        tab = t < 0 || t > end ? end : t;
+    const fd = this.fd(file);
+    const size = fstatSync(fd).size;
+    let buf = Buffer.allocUnsafe(Math.min(FIELDS_CHUNK, Math.max(1, size)));
+    // buf[0, filled) holds the file's bytes from `base`.
+    let filled = 0;
+    let base = 0;
+    for (;;) {
+      if (base + filled < size && filled < buf.length) {
+        const n = readSync(fd, buf, filled, buf.length - filled, base + filled);
+        if (n <= 0) throw new Error(`spool file ${file} ends early`);
+        filled += n;
       }
-      if (end > pos) yield { fields: whole.toString('utf8', pos, tab), at: { file, at: pos, length: end - pos } };
-      pos = end + 1;
-    }
-  }
-
-  /** The lines of a whole spool file, each with where it is (without its line break). */
-  *lines(file: string): Generator<{ line: string; at: Segment }> {
-    let carry = '';
-    let pos = 0;
-    const size = this.loaded.get(file)?.length ?? fstatSync(this.fd(file)).size;
-    for (const piece of this.pieces({ file, at: 0, length: size })) {
-      const parts = (carry + piece).split('\n');
-      carry = parts.pop()!;
-      for (const line of parts) {
-        const length = Buffer.byteLength(line, 'utf8');
-        if (length > 0) yield { line, at: { file, at: pos, length } };
-        pos += length + 1;
+      const atEnd = base + filled >= size;
+      const end = atEnd ? filled : buf.lastIndexOf(NEWLINE, filled - 1) + 1;
+      if (end === 0 && !atEnd) {
+        // No whole line yet: read on, or make room for a line longer than the buffer.
+        if (filled === buf.length) {
+          const bigger = Buffer.allocUnsafe(buf.length * 2);
+          buf.copy(bigger, 0, 0, filled);
+          buf = bigger;
+        }
+        continue;
       }
+      yield* fieldsOf(buf, end, base, file, count);
+      if (atEnd) return;
+      buf.copy(buf, 0, end, filled);
+      filled -= end;
+      base += end;
     }
-    if (carry !== '') yield { line: carry, at: { file, at: pos, length: Buffer.byteLength(carry, 'utf8') } };
   }
 
   close(): void {
@@ -277,5 +279,21 @@ export class SpoolReader {
     this.fds.clear();
     this.windows.clear();
     this.loaded.clear();
+  }
+}
+
+/** The lines of buf[0, to) (bytes of a spool file from `base`): each one's text up to its `count`-th tab, and where
+ *  the whole line is in the file. Empty lines are skipped. */
+function* fieldsOf(buf: Buffer, to: number, base: number, file: string, count: number): Generator<{ fields: string; at: Segment }> {
+  for (let pos = 0; pos < to; ) {
+    let end = buf.indexOf(NEWLINE, pos);
+    if (end < 0 || end > to) end = to;
+    let tab = pos - 1;
+    for (let k = 0; k < count && tab < end; k++) {
+      const t = buf.indexOf(TAB, tab + 1);
+      tab = t < 0 || t > end ? end : t;
+    }
+    if (end > pos) yield { fields: buf.toString('utf8', pos, tab), at: { file, at: base + pos, length: end - pos } };
+    pos = end + 1;
   }
 }

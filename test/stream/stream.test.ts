@@ -10,7 +10,7 @@ import { buildReport, extractAll } from '../../src/pipeline.js';
 import { readInputs } from '../../src/read/inputs.js';
 import { formatJson, formatNdjson } from '../../src/report/json.js';
 import { StreamExtractor } from '../../src/stream/extract.js';
-import { bucketRanges, type FactsPart, mergeParts } from '../../src/stream/facts.js';
+import { bucketRanges, type FactsPart, mergeParts, readReach } from '../../src/stream/facts.js';
 import { packResult } from '../../src/stream/pack.js';
 import { StreamedReport } from '../../src/stream/report.js';
 import { makeSpoolDir, removeSpoolDir, SpoolReader, SpoolWriter } from '../../src/stream/spool.js';
@@ -203,6 +203,70 @@ describe('SpoolReader.fields', () => {
         expect([...r.fields('items', 3)]).toEqual(expected);
         // An item read back by its place is the whole line, from memory or through a window.
         expect(r.readNear(expected[1].at)).toBe(lines[2]);
+        r.close();
+      }
+    } finally {
+      removeSpoolDir(dir);
+    }
+  });
+
+  it('reads a file of several megabytes through its buffer as from memory: lines across its pieces, one longer than a piece', () => {
+    const dir = makeSpoolDir();
+    try {
+      const w = new SpoolWriter(dir, 'big');
+      const lines: string[] = [];
+      for (let i = 0; i < 9000; i++) lines.push(`${i}\t"date\u0000é"\t[[["person","N${i % 97}"]],null]\t{"s":"${'x€'.repeat(i % 211)}"}`);
+      // A line of 1.5 MB (longer than the 1 MB pieces), then more short ones after it.
+      lines.splice(4000, 0, `4000.5\t"h"\t[[],null]\t{"s":"${'y'.repeat(1_500_000)}"}`);
+      w.append(`${lines.join('\n')}\n`);
+      w.close();
+      const windowed = new SpoolReader(dir);
+      const loaded = new SpoolReader(dir);
+      loaded.load('big', 1 << 30);
+      const got = [...windowed.fields('big', 3)];
+      expect(got).toEqual([...loaded.fields('big', 3)]);
+      expect(got).toHaveLength(9001);
+      expect(got[4000].fields).toBe('4000.5\t"h"\t[[],null]');
+      expect(got[4000].at.length).toBe(Buffer.byteLength(lines[4000]));
+      expect(got[8999].fields).toBe('8998\t"date\u0000é"\t[[["person","N74"]],null]');
+      // Each place holds its whole line.
+      for (const k of [0, 3999, 4000, 4001, 9000]) expect(windowed.readNear(got[k].at)).toBe(lines[k]);
+      windowed.close();
+      loaded.close();
+    } finally {
+      removeSpoolDir(dir);
+    }
+  });
+});
+
+describe('readReach', () => {
+  it('reaches, per file, to the end of the last item one window read can also serve', () => {
+    const items = [
+      { file: 'a', at: 0, length: 10 },
+      { file: 'b', at: 0, length: 5 },
+      { file: 'a', at: 50, length: 10 },
+      { file: 'a', at: 95, length: 10 },
+      { file: 'b', at: 500, length: 5 },
+      { file: 'a', at: 300, length: 10 },
+    ];
+    expect(readReach(items, 100)).toEqual([60, 5, 105, 105, 505, 310]);
+    // An item longer than the window reaches its own end.
+    expect(readReach([{ file: 'a', at: 0, length: 300 }], 100)).toEqual([300]);
+  });
+
+  it('lets readNear give every item of a group exactly, reads cut short or not', () => {
+    const dir = makeSpoolDir();
+    try {
+      const w = new SpoolWriter(dir, 'items');
+      const lines = Array.from({ length: 3000 }, (_, i) => `${i}\t"h"\t[[],null]\t{"t":"${'é'.repeat(i % 53)}"}`);
+      w.append(`${lines.join('\n')}\n`);
+      w.close();
+      const all = [...new SpoolReader(dir).fields('items', 3)].map((f) => f.at);
+      // Scattered items (every 97th) and a dense run, as groups are read.
+      for (const group of [all.filter((_, i) => i % 97 === 0), all.slice(1000, 1400)]) {
+        const r = new SpoolReader(dir);
+        const reach = readReach(group);
+        expect(group.map((at, i) => r.readNear(at, reach[i]))).toEqual(group.map((at) => lines[all.indexOf(at)]));
         r.close();
       }
     } finally {
