@@ -65,11 +65,17 @@ export function subjectIds(m: Item): string[] {
 
 /** A fact item with the canonical names it is about (in any order, repeats allowed). */
 export function makeCandidate(m: Item, names: string[]): Candidate {
+  return candidateAbout(m, [...new Set(names)].sort());
+}
+
+/** A fact item with its subject as makeCandidate makes it: sorted names, each once. The array is kept, not copied
+ *  (a streamed report shares one per distinct subject among many items). */
+export function candidateAbout(m: Item, subject: string[]): Candidate {
   return {
     mention: m,
     kind: m.kind,
     attribute: m.about!.attribute,
-    subject: [...new Set(names)].sort(),
+    subject,
     unit: m.kind === 'money' ? m.value.currency : '',
     qualifier: m.about!.qualifier,
   };

@@ -8,7 +8,7 @@ import type { Aliases, Ignore } from '../merge/adjust.js';
 import { ignoreFilter } from '../merge/adjust.js';
 import type { CorpusEntity } from '../merge/canonical.js';
 import { renameSubject } from '../merge/entities.js';
-import { type Candidate, factSortKey, factsOfGroup, groupCandidates, type GroupMember, makeCandidate } from '../merge/facts.js';
+import { type Candidate, candidateAbout, factSortKey, factsOfGroup, groupCandidates, type GroupMember } from '../merge/facts.js';
 import type { Claim, Mention } from '../model/report.js';
 import { YOUNG_MB } from '../parallel/limits.js';
 import { Names } from './names.js';
@@ -147,7 +147,8 @@ export function buildFactsSpool(job: FactsJob): FactsPart {
           const candidates: Candidate[] = group.map((l, i) => {
             const line = reader.readNear(l, reach[i]);
             const m = names.claim(JSON.parse(line.slice(line.indexOf('\t', line.indexOf('\t', line.indexOf('\t') + 1) + 1) + 1)) as Mention | Claim);
-            const c = makeCandidate(m, l.subject);
+            // l.subject is sorted and holds each name once (see itemKeys above).
+            const c = candidateAbout(m, l.subject);
             return l.inferred ? { ...c, inferred: true } : c;
           });
           for (const fact of factsOfGroup(candidates, paths, { tolerance: job.tolerance })) {
