@@ -6,6 +6,7 @@ import { cachedCanonicalKey as canonicalKey } from './canonical-key.js';
 import { clubStem } from './entities-kinds.js';
 import { isFirstName, isOrgSuffix } from './entities-lexicon.js';
 import type { EntityFound } from './types.js';
+import { pushTo } from '../util/multimap.js';
 
 export interface Mention {
   start: number;
@@ -100,21 +101,16 @@ export function resolveInDocument(mentions: Mention[]): EntityFound[] {
   const byFirstName = new Map<string, Group[]>();
   const byStem = new Map<string, Group[]>();
   const byClub = new Map<string, Group[]>();
-  const add = (m: Map<string, Group[]>, k: string, g: Group) => {
-    const list = m.get(k);
-    if (list) list.push(g);
-    else m.set(k, [g]);
-  };
   for (const g of groups.values()) {
     if (g.words.length < 2) continue;
     if (g.kind === 'person') {
-      add(byLast, canonicalKey(g.words[g.words.length - 1]), g);
-      if (isFirstName(g.words[0])) add(byFirstName, canonicalKey(g.words[0]), g);
+      pushTo(byLast, canonicalKey(g.words[g.words.length - 1]), g);
+      if (isFirstName(g.words[0])) pushTo(byFirstName, canonicalKey(g.words[0]), g);
     } else if (g.kind === 'organization' && g.words.slice(1).every((w) => isOrgSuffix(w) !== null)) {
-      add(byStem, canonicalKey(g.words[0]), g);
+      pushTo(byStem, canonicalKey(g.words[0]), g);
     } else if (g.kind === 'organization') {
       const stem = clubStem(g.words);
-      if (stem !== null) add(byClub, canonicalKey(stem), g);
+      if (stem !== null) pushTo(byClub, canonicalKey(stem), g);
     }
   }
   const target = new Map<string, Group>();

@@ -75,7 +75,7 @@ export function extractEntities(ctx: ExtractContext): EntityFound[] {
  * over 2,000 documents (a sixth of all extraction allocated), then collected by full collections. The likely
  * cause: each literal with a fresh getter gets a hidden class of its own, which V8 keeps in the old generation, and
  * an old object that points at young ones keeps them alive until the next full collection. A module-level WeakMap
- * keyed by the document's sentences did the same on a smaller scale. With this class, ~65-140 MB.
+ * keyed by the document's sentences did the same on a smaller scale. With this class, ~200 MB.
  */
 class DocumentEnv implements Env {
   readonly text: string;

@@ -20,6 +20,7 @@ import type { EntityKind } from '../model/report.js';
 import type { EntityFound } from '../extract/types.js';
 import { clubStem } from '../extract/entities-kinds.js';
 import { isOrgSuffix } from '../extract/entities-lexicon.js';
+import { pushTo } from '../util/multimap.js';
 
 export interface CorpusEntity {
   kind: EntityKind;
@@ -133,20 +134,15 @@ function resolveGroups(groups: Map<string, Group>): Map<string, CorpusEntity> {
   // Index long names by their last word (surnames) and first word (organisation stems): linear, not pairwise.
   const byLast = new Map<string, Group[]>();
   const byFirst = new Map<string, Group[]>();
-  const push = (m: Map<string, Group[]>, k: string, g: Group) => {
-    const list = m.get(k);
-    if (list) list.push(g);
-    else m.set(k, [g]);
-  };
   for (const h of groups.values()) {
     if (h.words.length < 2) continue;
     const hk = kinds.get(h.key);
-    if (hk === 'person') push(byLast, canonicalKey(h.words[h.words.length - 1]), h);
-    if (hk === 'organization' && h.words.slice(1).every((w) => isOrgSuffix(w) !== null)) push(byFirst, canonicalKey(h.words[0]), h);
+    if (hk === 'person') pushTo(byLast, canonicalKey(h.words[h.words.length - 1]), h);
+    if (hk === 'organization' && h.words.slice(1).every((w) => isOrgSuffix(w) !== null)) pushTo(byFirst, canonicalKey(h.words[0]), h);
     else if (hk === 'organization') {
       // "Ostra" for the club "Real Ostra" or "Ostra United".
       const stem = clubStem(h.words);
-      if (stem !== null) push(byFirst, canonicalKey(stem), h);
+      if (stem !== null) pushTo(byFirst, canonicalKey(stem), h);
     }
   }
   const target = new Map<string, string>();

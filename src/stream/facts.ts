@@ -14,6 +14,7 @@ import { YOUNG_MB } from '../parallel/limits.js';
 import { Names } from './names.js';
 import { element, ITEM_BUCKETS, itemFile, type ItemKey, type PackStyle } from './pack.js';
 import { READ_WINDOW, SpoolReader, SpoolWriter } from './spool.js';
+import { pushTo } from '../util/multimap.js';
 
 /** Everything building the facts needs, as plain data (it crosses to a worker). */
 export interface FactsBase {
@@ -186,11 +187,7 @@ export function buildFactsSpool(job: FactsJob): FactsPart {
 export function readReach(items: Array<{ file: string; at: number; length: number }>, window = READ_WINDOW): number[] {
   const reach = new Array<number>(items.length);
   const byFile = new Map<string, number[]>();
-  items.forEach((l, i) => {
-    const list = byFile.get(l.file);
-    if (list) list.push(i);
-    else byFile.set(l.file, [i]);
-  });
+  items.forEach((l, i) => pushTo(byFile, l.file, i));
   for (const list of byFile.values()) {
     let last = 0;
     for (let k = 0; k < list.length; k++) {
