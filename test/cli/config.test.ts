@@ -1,6 +1,7 @@
 // The config file's validation: every mistake gives one line naming the key and what was expected.
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/cli/config.js';
+import { tempDir } from '../temp.js';
 
 const ERRORS: Array<[string, string]> = [
   ['{"tolerance": "2%"}', 'tolerance: expected a number from 0 to below 1, such as 0.02'],
@@ -51,11 +52,10 @@ describe('parseConfig', () => {
 
 describe('the config lexicon reaches the extractors', () => {
   it('makes a declared name an entity of its kind, and a subject of facts', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
+    const { writeFileSync } = await import('node:fs');
     const path = await import('node:path');
     const { runInProcess } = await import('./run.js');
-    const dir = mkdtempSync(path.join(tmpdir(), 'facts-lexicon-'));
+    const dir = tempDir('lexicon');
     writeFileSync(path.join(dir, 'a.txt'), 'Blue Harbor will pay $40 million for a 20% stake in Tidewater Holdings.\n');
     const run = async () => JSON.parse((await runInProcess(['extract', 'a.txt', '--format', 'json'], { cwd: dir })).stdout) as {
       mentions: Array<{ kind: string; text: string }>;

@@ -1,11 +1,12 @@
 // The progress bar: drawn on stderr only for many files on a terminal, never in a pipe; rendering and throttling
 // tested with a fake clock and stream, and the whole CLI run in-process on 25 articles both ways.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDuration, PROGRESS_MIN_FILES, progressReporter, renderProgress, shouldShowProgress } from '../../src/cli/progress.js';
 import { runInProcess } from './run.js';
+import { tempDir } from '../temp.js';
 
 describe('shouldShowProgress', () => {
   it.each([
@@ -78,7 +79,7 @@ describe('progressReporter', () => {
 });
 
 describe('the CLI on many files', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'facts-progress-'));
+  const dir = tempDir('progress');
   for (let i = 0; i < 25; i++) {
     writeFileSync(path.join(dir, `a${String(i).padStart(2, '0')}.txt`), `Acme Corp agreed to pay $${i + 1} million for Globex Inc.\n`);
   }

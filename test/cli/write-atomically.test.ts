@@ -1,14 +1,14 @@
 // --out writes through a temporary file and a rename, except into things that are not regular files.
 import { execFileSync } from 'node:child_process';
-import { lstatSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { lstatSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeAtomically } from '../../src/cli/output.js';
+import { tempDir } from '../temp.js';
 
 describe('writeAtomically', () => {
   it('replaces a regular file and leaves no temporary file behind', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'facts-out-'));
+    const dir = tempDir('out');
     const file = path.join(dir, 'report.json');
     writeFileSync(file, 'old');
     await writeAtomically(file, 'new');
@@ -17,7 +17,7 @@ describe('writeAtomically', () => {
   });
 
   it('writes into a FIFO instead of replacing it with a file', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'facts-out-'));
+    const dir = tempDir('out');
     const fifo = path.join(dir, 'pipe');
     execFileSync('mkfifo', [fifo]);
     const reader = import('node:fs/promises').then((fs) => fs.readFile(fifo, 'utf8'));
@@ -27,7 +27,7 @@ describe('writeAtomically', () => {
   });
 
   it('keeps a symbolic link and replaces the file it points to', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'facts-out-'));
+    const dir = tempDir('out');
     writeFileSync(path.join(dir, 'real.json'), 'old');
     symlinkSync('real.json', path.join(dir, 'link.json'));
     await writeAtomically(path.join(dir, 'link.json'), 'new');
@@ -36,7 +36,7 @@ describe('writeAtomically', () => {
   });
 
   it('leaves the old file whole when the write fails', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'facts-out-'));
+    const dir = tempDir('out');
     const file = path.join(dir, 'report.json');
     writeFileSync(file, 'old');
     await expect(writeAtomically(path.join(dir, 'missing-dir', 'x.json'), 'new')).rejects.toThrow();

@@ -2,13 +2,13 @@
 // a huge line, a file over --max-file-size, symbolic link loops, a broken link, a folder named like a file, an empty
 // folder, a socket, an unreadable file): every file is either extracted or named in a warning, nothing throws,
 // exit 0 (2 with --strict).
-import { chmod, cp, lstat, mkdir, mkdtemp, readdir, symlink, writeFile } from 'node:fs/promises';
+import { chmod, cp, lstat, mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model/report.js';
 import { ROOT, runInProcess } from '../cli/run.js';
+import { tempDir } from '../temp.js';
 
 let dir: string;
 let server: Server | undefined;
@@ -16,7 +16,7 @@ const isRoot = process.getuid?.() === 0;
 const LINE = 'Acme Holdings said on Monday it would pay $1.2 billion for Globex Ltd, a 14% premium, on 3 March 2025. ';
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'facts-bad-'));
+  dir = tempDir('bad');
   const bad = path.join(dir, 'bad');
   await cp(path.join(ROOT, 'fixtures', 'bad-inputs'), bad, { recursive: true });
   await writeFile(path.join(bad, 'huge-line.txt'), LINE.repeat(Math.ceil(1_000_000 / LINE.length)));

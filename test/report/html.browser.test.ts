@@ -1,13 +1,14 @@
 // The HTML report opened in a real headless browser (Debian's chromium via playwright-core): the seeds' conflict card
 // is visible, hostile article markup runs nothing and shows as text, the filter filters, and nothing is fetched.
 // A screenshot is saved to test-artifacts/ for a person to look at. On CI a missing chromium fails the test.
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runInProcess } from '../cli/run.js';
+import { tempDir } from '../temp.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
@@ -34,7 +35,7 @@ describe.skipIf(!available)('HTML report in a browser', () => {
   const requests: string[] = [];
 
   beforeAll(async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'facts-html-'));
+    const dir = tempDir('html');
     const hostile = path.join(dir, 'hostile.txt');
     writeFileSync(hostile, HOSTILE);
     const result = await runInProcess(['extract', 'seeds/', hostile, '--format', 'html']);
