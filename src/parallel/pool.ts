@@ -7,7 +7,6 @@ import { Worker } from 'node:worker_threads';
 import { type DocumentInput, type DocumentResult, extractDocument, type ExtractOptions } from '../extract/document.js';
 import { type StreamDoc, StreamExtractor, type StreamSettings, type StreamTask } from '../stream/extract.js';
 import type { BatchRequest, BatchResponse, WorkerSetup } from './worker.js';
-import { dedicateCores } from './cores.js';
 import { YOUNG_MB } from './limits.js';
 
 /** Below both of these, one thread is faster than starting workers. */
@@ -20,9 +19,6 @@ export interface PoolOptions extends ExtractOptions {
   /** Threads to use; default: the number of cores. */
   jobs?: number;
   onProgress?: (done: number, total: number) => void;
-  /** The process is the CLI's own: workers that fill the cores may have V8's helper threads turned off (see
-   *  cores.ts). A library caller's process is never changed. */
-  ownProcess?: boolean;
 }
 
 export function defaultJobs(): number {
@@ -88,7 +84,6 @@ export async function extractDocuments(docs: DocumentInput[], options: PoolOptio
     describe: (d) => d.path,
     heapMb: heapLimitMb(docs.reduce((n, d) => Math.max(n, d.text.length), 0)),
     request: (batch, items) => ({ batch, docs: items, options: extractOptions }),
-    ownProcess: options.ownProcess ?? false,
     onResult: (i, r) => {
       results[i] = r;
     },
@@ -110,8 +105,6 @@ export interface StreamPoolOptions {
   bytes: number;
   largest: number;
   onProgress?: (done: number, total: number) => void;
-  /** As in PoolOptions. */
-  ownProcess?: boolean;
 }
 
 /**
@@ -146,7 +139,6 @@ export async function extractStreamed(
     describe: (t) => t.path,
     heapMb: heapLimitMb(options.largest),
     request: (batch, items) => ({ batch, tasks: items }),
-    ownProcess: options.ownProcess ?? false,
     onResult: (_, r) => onDoc(r),
     onProgress: options.onProgress,
   });
@@ -163,7 +155,6 @@ interface BatchJob<T, R> {
   request: (batch: number, items: T[]) => BatchRequest;
   onResult: (index: number, result: R) => void;
   onProgress?: (done: number, total: number) => void;
-  ownProcess: boolean;
 }
 
 /**
@@ -172,7 +163,6 @@ interface BatchJob<T, R> {
  */
 function runBatches<T, R>(job: BatchJob<T, R>): Promise<void> {
   const url = workerUrl()!;
-  if (job.ownProcess) dedicateCores(job.threads);
   // Our own copy: entries are cleared as they are sent, so documents' texts can be collected while the run goes on.
   const items: Array<T | undefined> = [...job.items];
   const total = items.length;

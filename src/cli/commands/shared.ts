@@ -174,7 +174,6 @@ function poolOptions(count: number, flags: ReportFlags, loaded: LoadedConfig, io
     knownEntities: knownEntities(loaded.config),
     jobs: flags.jobs,
     ...(onProgress ? { onProgress } : {}),
-    ownProcess: true,
   };
 }
 
@@ -211,7 +210,7 @@ export async function streamCliReport(paths: string[], flags: ReportFlags, loade
   try {
     const aliases = config.aliases ?? {};
     const style = flags.format === 'ndjson' ? 'ndjson' : 'json';
-    const { onProgress, jobs, ownProcess, ...extractOptions } = poolOptions(tasks.length, flags, loaded, io);
+    const { onProgress, jobs, ...extractOptions } = poolOptions(tasks.length, flags, loaded, io);
     const report = new StreamedReport({
       style,
       tolerance: flags.tolerance ?? config.tolerance ?? 0,
@@ -224,7 +223,7 @@ export async function streamCliReport(paths: string[], flags: ReportFlags, loade
     const threads = await withMemoryError(() => extractStreamed(
       tasks,
       { style, options: extractOptions, ...(flags.maxFileSize !== undefined || config.maxFileSize !== undefined ? { maxFileSize: maxFileSizeOf(flags, loaded) } : {}), dir },
-      { jobs, bytes: sizes.reduce((n, x) => n + x, 0), largest: sizes.reduce((n, x) => Math.max(n, x), 0), ...(onProgress ? { onProgress } : {}), ownProcess },
+      { jobs, bytes: sizes.reduce((n, x) => n + x, 0), largest: sizes.reduce((n, x) => Math.max(n, x), 0), ...(onProgress ? { onProgress } : {}) },
       (doc) => report.add(doc),
     ));
     printWarnings(report.warnings, io);
