@@ -206,14 +206,8 @@ export function readReach(items: Array<{ file: string; at: number; length: numbe
  * built in this thread, range after range: starting a worker would cost more than it saves.
  */
 export async function runFactsJobs(base: FactsBase, bucketBytes: number[], jobs: number, signal?: AbortSignal): Promise<FactIndex> {
-  const inThread = bucketBytes.reduce((n, x) => n + x, 0) < IN_THREAD_BYTES;
-  const largest = (r: [number, number]) => Math.max(0, ...bucketBytes.slice(r[0], r[1]));
-  // Fewer ranges when their workers' heaps together would pass the budget: a large corpus builds its facts with
-  // fewer threads rather than more memory.
-  let ranges = bucketRanges(bucketBytes, jobs);
-  for (let n = jobs - 1; !inThread && n >= 1 && ranges.length > 1 && ranges.reduce((mb, r) => mb + factsHeapMb(largest(r)), 0) > FACTS_BUDGET_MB; n--) {
-    ranges = bucketRanges(bucketBytes, n);
-  }
+  const { ranges, inThread } = planFacts(bucketBytes, jobs);
+  const largest = (r: [number, number]) => largestBucket(bucketBytes, r);
   const spools = ranges.map((_, k) => `facts-${k}`);
   const parts = await Promise.all(
     ranges.map((buckets, k) => {
@@ -223,6 +217,24 @@ export async function runFactsJobs(base: FactsBase, bucketBytes: number[], jobs:
     }),
   );
   return mergeParts(parts, spools);
+}
+
+/**
+ * The ranges of buckets the facts are built over, and whether in this thread (under IN_THREAD_BYTES of items).
+ * Workers get up to `jobs` ranges, fewer when their heaps together would pass FACTS_BUDGET_MB: a large corpus builds
+ * its facts with fewer threads rather than more memory.
+ */
+export function planFacts(bucketBytes: number[], jobs: number): { ranges: Array<[number, number]>; inThread: boolean } {
+  const inThread = bucketBytes.reduce((n, x) => n + x, 0) < IN_THREAD_BYTES;
+  let ranges = bucketRanges(bucketBytes, jobs);
+  for (let n = jobs - 1; !inThread && n >= 1 && ranges.length > 1 && ranges.reduce((mb, r) => mb + factsHeapMb(largestBucket(bucketBytes, r)), 0) > FACTS_BUDGET_MB; n--) {
+    ranges = bucketRanges(bucketBytes, n);
+  }
+  return { ranges, inThread };
+}
+
+function largestBucket(bucketBytes: number[], [from, to]: [number, number]): number {
+  return Math.max(0, ...bucketBytes.slice(from, to));
 }
 
 /** The old-generation size a facts worker starts with, for the largest bucket it reads. */

@@ -10,7 +10,7 @@ import { buildReport, extractAll } from '../../src/pipeline.js';
 import { readInputs } from '../../src/read/inputs.js';
 import { formatJson, formatNdjson } from '../../src/report/json.js';
 import { StreamExtractor } from '../../src/stream/extract.js';
-import { bucketRanges, type FactsPart, mergeParts, readReach } from '../../src/stream/facts.js';
+import { bucketRanges, type FactsPart, mergeParts, planFacts, readReach } from '../../src/stream/facts.js';
 import { packResult } from '../../src/stream/pack.js';
 import { StreamedReport } from '../../src/stream/report.js';
 import { makeSpoolDir, removeSpoolDir, SpoolReader, SpoolWriter } from '../../src/stream/spool.js';
@@ -166,6 +166,24 @@ describe('facts built over ranges of buckets', () => {
       ranges.slice(1).forEach((r, k) => expect(r[0]).toBe(ranges[k][1]));
       for (const r of ranges) expect(r[1]).toBeGreaterThan(r[0]);
     }
+  });
+
+  it('builds small runs in this thread, and gives workers fewer ranges when their heaps would pass the budget', () => {
+    const MB = 1 << 20;
+    // Under 1 MB of items: in this thread, range after range.
+    expect(planFacts(Array.from({ length: 32 }, () => 1000), 2)).toEqual({ inThread: true, ranges: bucketRanges(Array.from({ length: 32 }, () => 1000), 2) });
+    // 16 MB in even buckets: two workers of ~97 MB each fit the 256 MB budget; a third would not (3 × 96 MB floors).
+    const even = Array.from({ length: 32 }, () => MB / 2);
+    expect(planFacts(even, 2)).toEqual({ inThread: false, ranges: [[0, 16], [16, 32]] });
+    expect(planFacts(even, 4).ranges).toEqual([[0, 16], [16, 32]]);
+    expect(planFacts(even, 1).ranges).toEqual([[0, 32]]);
+    // One 30 MB bucket: 96 + 45 and 96 + 0.75 MB still fit, so two ranges.
+    const giant = even.map((x, b) => (b === 5 ? 30 * MB : x));
+    expect(planFacts(giant, 2).ranges).toHaveLength(2);
+    // Two 25 MB buckets in different ranges: 2 × (96 + 37.5) MB passes the budget, so one worker builds everything.
+    const twoGiants = even.map((x, b) => (b === 5 || b === 25 ? 25 * MB : x));
+    expect(bucketRanges(twoGiants, 2)).toHaveLength(2);
+    expect(planFacts(twoGiants, 2)).toEqual({ inThread: false, ranges: [[0, 32]] });
   });
 
   it('merges the ranges by sort key, equal keys in range order', () => {
