@@ -1,11 +1,13 @@
 // Binds the CLI to the real process: streams, environment, terminal width. bin/facts.js calls this.
 import { fstatSync, writeSync } from 'node:fs';
+import { EXIT } from './io.js';
 import { runCli } from './program.js';
 
 export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
-  return runCli(argv, {
-    stdout: (s) => process.stdout.write(s),
-    stdoutBytes: stdoutBytes(),
+  const stdout = standardOutput((line) => process.stderr.write(line));
+  const code = await runCli(argv, {
+    stdout: stdout.text,
+    stdoutBytes: stdout.bytes,
     stderr: (s) => process.stderr.write(s),
     cwd: process.cwd(),
     env: process.env,
@@ -18,25 +20,62 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
       return Buffer.concat(chunks);
     },
   });
+  await stdout.drain();
+  return stdout.failed() ? EXIT.USAGE : code;
+}
+
+export interface StandardOutput {
+  text: (s: string) => void;
+  bytes: (bytes: Uint8Array) => void;
+  /** Resolves once what was written has been handed to the system (so that a failure is known). */
+  drain: () => Promise<void>;
+  /** Whether writing failed for another reason than the reader going away. */
+  failed: () => boolean;
 }
 
 /**
- * Bytes to standard output. A file or a device such as /dev/null is written at once; a terminal, pipe or socket goes
- * through process.stdout, which may hold on to a chunk (asynchronous on some systems), so it gets a copy.
+ * Standard output, for text and for bytes. When the reader goes away (`facts … | head`: EPIPE), the rest of the
+ * output is dropped and the run ends as it would have (its exit code still tells `facts check`'s verdict). Any other
+ * failure to write (a full disk) is reported once, in one line, and the run ends with the usage exit code. Never a
+ * stack trace. A file or a device such as /dev/null is written at once; a terminal, pipe or socket goes through
+ * process.stdout, which may hold on to a chunk (asynchronous on some systems), so it gets a copy.
  */
-function stdoutBytes(): (bytes: Uint8Array) => void {
+export function standardOutput(report: (line: string) => void, fd = 1, stream: NodeJS.WriteStream = process.stdout): StandardOutput {
+  let closed = false;
+  let failed = false;
+  const fail = (e: unknown) => {
+    if (closed) return;
+    closed = true;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EPIPE') return;
+    failed = true;
+    report(`facts: standard output: cannot write (${code ?? 'error'})\n`);
+  };
+  stream.on('error', fail);
   const info = (() => {
     try {
-      return fstatSync(1);
+      return fstatSync(fd);
     } catch {
       return null;
     }
   })();
-  if (info && (info.isFile() || (info.isCharacterDevice() && !process.stdout.isTTY))) {
-    return (bytes) => {
-      let off = 0;
-      while (off < bytes.length) off += writeSync(1, bytes, off, bytes.length - off);
-    };
-  }
-  return (bytes) => process.stdout.write(Buffer.from(bytes));
+  const direct = info !== null && (info.isFile() || (info.isCharacterDevice() && !stream.isTTY));
+  const bytes = direct
+    ? (chunk: Uint8Array) => {
+        try {
+          for (let off = 0; !closed && off < chunk.length; ) off += writeSync(fd, chunk, off, chunk.length - off);
+        } catch (e) {
+          fail(e);
+        }
+      }
+    : (chunk: Uint8Array) => {
+        if (!closed) stream.write(Buffer.from(chunk));
+      };
+  const text = direct
+    ? (s: string) => bytes(Buffer.from(s))
+    : (s: string) => {
+        if (!closed) stream.write(s);
+      };
+  const drain = () => (direct || closed ? Promise.resolve() : new Promise<void>((resolve) => stream.write('', () => resolve())));
+  return { text, bytes, drain, failed: () => failed };
 }

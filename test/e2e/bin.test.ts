@@ -52,4 +52,23 @@ describe.runIf(existsSync(path.join(ROOT, 'dist', 'cli', 'main.js')))('bin/facts
     expect(`${r.stdout}${r.stderr}`).toMatch(pattern);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
+
+  // `facts … | head`: the reader leaves early. The run ends quietly, with the exit code it would have had.
+  it.each([
+    [['extract', 'seeds/', '--format', 'json'], 0],
+    [['check', 'seeds/', '--format', 'json'], 1],
+  ])('%j into a reader that leaves early exits %i, without a word on stderr', (args, code) => {
+    const command = `"${process.execPath}" "${BIN}" ${args.join(' ')} | head -c 10 > /dev/null; echo "exit=\${PIPESTATUS[0]}"`;
+    const r = spawnSync('bash', ['-c', command], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.stdout.trim()).toBe(`exit=${code}`);
+    expect(r.stderr).toBe('');
+  });
+
+  it.runIf(existsSync('/dev/full'))('a full disk on standard output is one line and exit 2, for streamed and built reports', () => {
+    for (const format of ['json', 'table']) {
+      const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" extract seeds/ --format ${format} > /dev/full`], { cwd: ROOT, encoding: 'utf8' });
+      expect(r.status, format).toBe(2);
+      expect(r.stderr).toBe('facts: standard output: cannot write (ENOSPC)\n');
+    }
+  });
 });
