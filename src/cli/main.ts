@@ -40,7 +40,9 @@ export interface StandardOutput {
  * stack trace. A file or a device such as /dev/null is written at once; a terminal, pipe or socket goes through
  * process.stdout, which may hold on to a chunk (asynchronous on some systems), so it gets a copy.
  */
-export function standardOutput(report: (line: string) => void, fd = 1, stream: NodeJS.WriteStream = process.stdout): StandardOutput {
+export function standardOutput(report: (line: string) => void): StandardOutput {
+  const fd = 1;
+  const stream = process.stdout;
   let closed = false;
   let failed = false;
   const fail = (e: unknown) => {
