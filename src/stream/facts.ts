@@ -28,6 +28,9 @@ export interface FactsBase {
   corpus: Array<[string, CorpusEntity]>;
   /** Document id → path, for the facts' sources. */
   paths: Array<[string, string]>;
+  /** A thread's items of one bucket up to this many bytes are read into memory at once (default BUCKET_IN_MEMORY);
+   *  larger files are read through windows. Tests set 0 to read every item that way. */
+  inMemoryBytes?: number;
 }
 
 /** One range of buckets to build, [from, to), into its own facts spool file. */
@@ -94,7 +97,7 @@ export function buildFactsSpool(job: FactsJob): FactsPart {
       const subjects = new Map<string, string[]>();
       const itemKeys = new Map<string, { subject: string[]; qualifier: string | null }>();
       const files = job.threads.map((thread) => itemFile(thread, b));
-      for (const file of files) reader.load(file, BUCKET_IN_MEMORY);
+      for (const file of files) reader.load(file, job.inMemoryBytes ?? BUCKET_IN_MEMORY);
       for (const file of files) {
         // "index TAB head TAB key": the item itself is read when its group is built.
         for (const { fields, at } of reader.fields(file, 3)) {

@@ -29,6 +29,8 @@ export interface StreamOptions {
   dir: string;
   /** Threads to build the facts with (default 1). */
   jobs?: number;
+  /** See FactsBase.inMemoryBytes. */
+  inMemoryBytes?: number;
 }
 
 const BLANK_ID = { json: '"id": ""', ndjson: '"id":""' } as const;
@@ -94,6 +96,7 @@ export class StreamedReport {
           threads,
           style,
           tolerance: this.options.tolerance ?? 0,
+          ...(this.options.inMemoryBytes !== undefined ? { inMemoryBytes: this.options.inMemoryBytes } : {}),
           ...(this.options.aliases ? { aliases: this.options.aliases } : {}),
           ...(this.options.ignore ? { ignore: this.options.ignore } : {}),
           corpus: [...corpus],

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aliasReport, aliasResults, applyIgnore, type Ignore } from '../../src/merge/adjust.js';
-import { buildReport, extractAll } from '../../src/pipeline.js';
+import { buildReport, documentInputs, extractAll } from '../../src/pipeline.js';
 import { readInputs } from '../../src/read/inputs.js';
 import { formatJson, formatNdjson } from '../../src/report/json.js';
 import { StreamExtractor } from '../../src/stream/extract.js';
@@ -140,6 +140,31 @@ describe('facts extract --format json|ndjson (streamed)', () => {
     }
     const quote = expected.mentions.find((m) => m.kind === 'quote' && m.value.quote === token);
     expect(quote?.kind === 'quote' && quote.value.speakerCanonical).toBe('Jane Doe');
+  });
+});
+
+describe('facts read through windows', () => {
+  it('give the same report when no item file is read into memory, items spread over two threads', async () => {
+    const dir = corpus('windows', { 'wide.txt': WIDE }, ['seeds', 'fixtures/gold/port-strike', 'fixtures/gold/biotech-deal']);
+    const read = await readInputs(['docs/'], { cwd: dir });
+    const expected = await inMemory(dir, 'docs/');
+    const docs = documentInputs(read.inputs);
+    for (const inMemoryBytes of [undefined, 0]) {
+      const spool = makeSpoolDir();
+      try {
+        const report = new StreamedReport({ style: 'json', dir: spool, jobs: 2, ...(inMemoryBytes !== undefined ? { inMemoryBytes } : {}) });
+        // Two extraction threads take the documents in turn, as the pool's workers do: a group's items lie in both.
+        const threads = [new StreamExtractor({ style: 'json', options: {}, dir: spool }, 't0'), new StreamExtractor({ style: 'json', options: {}, dir: spool }, 't1')];
+        for (const [index, input] of docs.entries()) report.add(await threads[index % 2].run({ index, id: input.id, path: input.path, input }));
+        for (const t of threads) t.close();
+        const chunks: Buffer[] = [];
+        await report.write((chunk) => chunks.push(Buffer.from(chunk)), ['t0', 't1']);
+        expect(Buffer.concat(chunks).toString('utf8') === expected.json, `inMemoryBytes ${inMemoryBytes} differs from the in-memory report`).toBe(true);
+      } finally {
+        removeSpoolDir(spool);
+      }
+    }
+    expect((JSON.parse(expected.json) as { facts: unknown[] }).facts.length).toBeGreaterThan(100);
   });
 });
 
