@@ -113,15 +113,12 @@ for (let n = 0; n < RUNS; n++) {
   refKinds.forEach((k, i) => refSamples[i].push(k()));
   kinds.forEach((k, i) => samples[i].push(k()));
 }
+const medianBy = <T>(runs: T[], time: (r: T) => number): T => [...runs].sort((a, b) => time(a) - time(b))[Math.floor(runs.length / 2)];
 const typical = (runs: Run[]): Run => {
-  const mid = [...runs].sort((a, b) => a.wall - b.wall)[Math.floor(runs.length / 2)];
   const peaks = runs.map((r) => r.rssMB).filter((x): x is number => x !== null);
-  return { ...mid, rssMB: peaks.length > 0 ? Math.max(...peaks) : null };
+  return { ...medianBy(runs, (r) => r.wall), rssMB: peaks.length > 0 ? Math.max(...peaks) : null };
 };
-const typicalRef = (runs: Ref[]): Ref => ({
-  ...[...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)],
-  maxRssKB: Math.max(...runs.map((r) => r.maxRssKB)),
-});
+const typicalRef = (runs: Ref[]): Ref => ({ ...medianBy(runs, (r) => r.ms), maxRssKB: Math.max(...runs.map((r) => r.maxRssKB)) });
 const ref = typicalRef(refSamples[0]);
 const refMBs = ref.bytes / 1e6 / (ref.ms / 1000);
 const pinnedRef = TASKSET ? typicalRef(refSamples[1]) : null;

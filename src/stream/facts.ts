@@ -123,6 +123,7 @@ export function buildFactsSpool(job: FactsJob): FactsPart {
               subjects.set(subjectKey, subject);
             }
             itemKey = { subject, qualifier };
+            // A fresh key string, as for heads.
             itemKeys.set(JSON.stringify([s, qualifier]), itemKey);
           }
           const { subject, qualifier } = itemKey;
@@ -137,9 +138,7 @@ export function buildFactsSpool(job: FactsJob): FactsPart {
             subject,
             qualifier,
           };
-          const list = byHead.get(head.key);
-          if (list) list.push(light);
-          else byHead.set(head.key, [light]);
+          pushTo(byHead, head.key, light);
         }
       }
       for (const [head, lights] of byHead) {

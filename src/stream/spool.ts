@@ -10,9 +10,8 @@ const WRITE_SIZE = 1 << 16;
 const READ_PIECE = 1 << 16;
 // fields() reads a file it has not loaded in pieces of whole lines this large.
 const FIELDS_CHUNK = 1 << 20;
-const WINDOW = 1 << 16;
 /** How much of a spool file one read through readNear takes at most. */
-export const READ_WINDOW = WINDOW;
+export const READ_WINDOW = 1 << 16;
 const TAB = 9;
 const NEWLINE = 10;
 
@@ -187,16 +186,16 @@ export class SpoolReader {
    * reads that should hit this window ends (the caller knows what it reads next); a read that misses takes the
    * window only that far, so scattered items do not cost 64 KB each.
    */
-  readNear(segment: Segment, reach = segment.at + WINDOW): string {
+  readNear(segment: Segment, reach = segment.at + READ_WINDOW): string {
     const whole = this.loaded.get(segment.file);
     if (whole) return whole.toString('utf8', segment.at, segment.at + segment.length);
     const w = this.windows.get(segment.file);
     if (w && segment.at >= w.at && segment.at + segment.length <= w.at + w.length) {
       return w.buf.toString('utf8', segment.at - w.at, segment.at - w.at + segment.length);
     }
-    if (segment.length > WINDOW) return this.read(segment);
-    const buf = w?.buf ?? Buffer.allocUnsafe(WINDOW);
-    const want = Math.min(WINDOW, Math.max(segment.length, reach - segment.at));
+    if (segment.length > READ_WINDOW) return this.read(segment);
+    const buf = w?.buf ?? Buffer.allocUnsafe(READ_WINDOW);
+    const want = Math.min(READ_WINDOW, Math.max(segment.length, reach - segment.at));
     const length = readSync(this.fd(segment.file), buf, 0, want, segment.at);
     this.windows.set(segment.file, { buf, at: segment.at, length });
     if (length < segment.length) throw new Error(`spool file ${segment.file} ends early`);
