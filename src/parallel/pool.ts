@@ -3,11 +3,12 @@
 // stay in one thread: a worker costs ~0.1 s to start and the sources have no compiled worker to start.
 import { existsSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { type DocumentInput, type DocumentResult, extractDocument, type ExtractOptions } from '../extract/document.js';
 import { type StreamDoc, StreamExtractor, type StreamSettings, type StreamTask } from '../stream/extract.js';
 import type { BatchRequest, BatchResponse, WorkerSetup } from './worker.js';
 import { YOUNG_MB } from './limits.js';
+import { startWorker } from './start.js';
 
 /** Below both of these, one thread is faster than starting workers. */
 export const MIN_PARALLEL_DOCS = 50;
@@ -210,7 +211,8 @@ function runBatches<T, R>(job: BatchJob<T, R>): Promise<void> {
       }
     };
     for (let i = 0; i < job.threads; i++) {
-      const w = new Worker(url, { workerData: job.setup(i), resourceLimits: { maxOldGenerationSizeMb: job.heapMb, maxYoungGenerationSizeMb: YOUNG_MB } });
+      // The main thread only hands results on meanwhile: the workers are the busy threads.
+      const w = startWorker(url, { workerData: job.setup(i), resourceLimits: { maxOldGenerationSizeMb: job.heapMb, maxYoungGenerationSizeMb: YOUNG_MB } }, job.threads);
       workers.push(w);
       w.on('message', (res: BatchResponse) => {
         if (failed) return;

@@ -3,7 +3,6 @@
 // into ranges, one per job, each built in a worker of its own when it can (runFactsJobs): the ranges are built at
 // the same time, and the garbage of building facts never grows the main thread's heap.
 import { existsSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import type { Aliases, Ignore } from '../merge/adjust.js';
 import { ignoreFilter } from '../merge/adjust.js';
 import type { CorpusEntity } from '../merge/canonical.js';
@@ -11,6 +10,7 @@ import { renameSubject } from '../merge/entities.js';
 import { type Candidate, candidateAbout, factSortKey, factsOfGroup, groupCandidates, type GroupMember } from '../merge/facts.js';
 import type { Claim, Mention } from '../model/report.js';
 import { YOUNG_MB } from '../parallel/limits.js';
+import { startWorker } from '../parallel/start.js';
 import { Names } from './names.js';
 import { element, ITEM_BUCKETS, itemFile, type ItemKey, type PackStyle } from './pack.js';
 import { READ_WINDOW, SpoolReader, SpoolWriter } from './spool.js';
@@ -215,7 +215,8 @@ export async function runFactsJobs(base: FactsBase, bucketBytes: number[], jobs:
     ranges.map((buckets, k) => {
       const job: FactsJob = { ...base, buckets, spool: spools[k], withKeys: ranges.length > 1 };
       if (inThread) return buildFactsSpool(job);
-      return runFactsJob(job, largest(buckets), signal);
+      // This thread writes the report meanwhile: it is busy too.
+      return runFactsJob(job, largest(buckets), ranges.length + 1, signal);
     }),
   );
   return mergeParts(parts, spools);
@@ -299,15 +300,15 @@ export function mergeParts(parts: FactsPart[], spools: string[]): FactIndex {
  * buildFactsSpool in a worker with a heap sized to the largest bucket, so its garbage is collected as it goes and
  * leaves with the worker. A worker that runs out of that heap is started again with twice as much (a fact can
  * gather tens of thousands of sources); without a compiled worker, or after that, it runs in this thread. `signal`
- * stops the worker (the report is no longer wanted).
+ * stops the worker (the report is no longer wanted); `busy` is how many threads work while it does (see startWorker).
  */
-export async function runFactsJob(job: FactsJob, bucketBytes: number, signal?: AbortSignal): Promise<FactsPart> {
+async function runFactsJob(job: FactsJob, bucketBytes: number, busy: number, signal?: AbortSignal): Promise<FactsPart> {
   const url = new URL('../parallel/worker.js', import.meta.url);
   if (!url.pathname.endsWith('.js') || !existsSync(url)) return buildFactsSpool(job);
   let heapMb = factsHeapMb(bucketBytes);
   for (let attempt = 0; attempt < FACTS_ATTEMPTS; attempt++, heapMb *= 2) {
     try {
-      return await factsWorker(url, job, heapMb, signal);
+      return await factsWorker(url, job, heapMb, busy, signal);
     } catch (e) {
       // Stopped on purpose: the report is no longer wanted, so no retry and no fallback either.
       if (signal?.aborted) throw e;
@@ -317,10 +318,10 @@ export async function runFactsJob(job: FactsJob, bucketBytes: number, signal?: A
   return buildFactsSpool(job);
 }
 
-function factsWorker(url: URL, job: FactsJob, heapMb: number, signal?: AbortSignal): Promise<FactsPart> {
+function factsWorker(url: URL, job: FactsJob, heapMb: number, busy: number, signal?: AbortSignal): Promise<FactsPart> {
   return new Promise<FactsPart>((resolve, reject) => {
     if (signal?.aborted) return reject(new Error('facts no longer wanted'));
-    const w = new Worker(url, { workerData: { facts: job }, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: YOUNG_MB } });
+    const w = startWorker(url, { workerData: { facts: job }, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: YOUNG_MB } }, busy);
     signal?.addEventListener('abort', () => void w.terminate(), { once: true });
     w.once('message', (res: { part?: FactsPart; error?: string }) => {
       void w.terminate();

@@ -1,0 +1,48 @@
+// Where workers optimise their code: on their own thread once our threads fill the cores, on V8's helpers otherwise.
+// The V8 flag is off only while such workers start; these tests check the decision and that the flag's hold is
+// given back whatever way a worker ends.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Worker } from 'node:worker_threads';
+import { compileInThread, startWorker, workersStarting } from '../../src/parallel/start.js';
+
+const script = (code: string) => new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+const ended = (w: Worker) => new Promise<number>((resolve) => w.once('exit', resolve));
+
+describe('compileInThread', () => {
+  it('compiles in the worker once our threads fill the cores, not while a core is left', () => {
+    expect(compileInThread(2, 2)).toBe(true);
+    expect(compileInThread(3, 2)).toBe(true);
+    expect(compileInThread(1, 2)).toBe(false);
+    expect(compileInThread(2, 4)).toBe(false);
+    // One CPU (a run pinned with taskset): even one worker fills it.
+    expect(compileInThread(1, 1)).toBe(true);
+  });
+});
+
+describe('startWorker', () => {
+  afterEach(() => expect(workersStarting()).toBe(0));
+
+  it('holds the flag until every worker started on a full machine runs, then gives it back', async () => {
+    const workers = [startWorker(script('1'), {}, 1 << 20), startWorker(script('1'), {}, 1 << 20)];
+    expect(workersStarting()).toBe(2);
+    await Promise.all(workers.map((w) => new Promise((resolve) => w.once('online', resolve))));
+    expect(workersStarting()).toBe(0);
+    expect(await Promise.all(workers.map(ended))).toEqual([0, 0]);
+  });
+
+  it('does not hold it for workers started while cores are free', async () => {
+    const w = startWorker(script('1'), {}, 0);
+    expect(workersStarting()).toBe(0);
+    expect(await ended(w)).toBe(0);
+  });
+
+  it('gives it back when a worker fails before it runs, or cannot be made', async () => {
+    const w = startWorker(new URL('file:///no/such/worker.js'), {}, 1 << 20);
+    w.on('error', () => {});
+    expect(workersStarting()).toBe(1);
+    expect(await ended(w)).toBe(1);
+    // Data that cannot cross to a thread: the constructor throws.
+    expect(() => startWorker(script('1'), { workerData: () => 1 }, 1 << 20)).toThrow(/could not be cloned/);
+    expect(workersStarting()).toBe(0);
+  });
+});
