@@ -144,6 +144,14 @@ if (pinned && pinnedRef) console.log(`  both pinned to 1 CPU: ${f(MB / pinned.wa
 if (JOBS > 1) {
   console.log(`speed-up of --jobs ${JOBS} over --jobs 1 (wall): ${f(one.wall / all.wall, 2)}×`);
   if (pinned) console.log(`  over --jobs 1 pinned to 1 CPU: ${f(pinned.wall / all.wall, 2)}×`);
+  // The same ratios run by run: each pair ran seconds apart, so a drift of the machine's speed over the bench falls
+  // on both of its runs (it cannot help with a disturbance that hits one run only).
+  const paired = (slow: Run[], fast: Run[]) => {
+    const ratios = slow.map((r, n) => r.wall / fast[n].wall);
+    return `${ratios.map((x) => f(x, 2)).join(' / ')} (median ${f(median(ratios), 2)}×)`;
+  };
+  const jobsRuns = samples[samples.length - 1];
+  console.log(`  run by run: over --jobs 1 ${paired(samples[0], jobsRuns)}${pinned ? `; over pinned ${paired(samples[1], jobsRuns)}` : ''}`);
 }
 console.log(`(each row: median of ${RUNS} runs taken in turn, by wall time, peak RSS the highest; walls in row order ${spread.join(' · ')} s)`);
 if (REF_DOCS < DOCS) console.log(`(compromise measured on the first ${REF_DOCS} of the ${DOCS} documents: its throughput is linear in size)`);
