@@ -13,7 +13,6 @@ import type { PoolOptions } from '../../parallel/pool.js';
 import { parseByteSize } from '../../read/size.js';
 import { terminalSafe } from '../../report/escape.js';
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../../report/index.js';
-import { aliasReport, aliasResults, applyIgnore } from '../../merge/adjust.js';
 import { type LoadedConfig, CONFIG_FILE, isCalendarDay } from '../config.js';
 import { UsageError } from '../errors.js';
 import { type CliIo, EXIT, useColor } from '../io.js';
@@ -107,8 +106,10 @@ export async function reportFromResults(
   loaded: LoadedConfig,
 ): Promise<{ report: Report; tolerance: number }> {
   const { config } = loaded;
-  // Imported here, not at the top: --version, --help and schema never load the extractors.
+  // Imported here, not at the top: --version, --help and schema never load the extractors (nor the lexicons that
+  // merging entities shares with them).
   const { buildReport } = await import('../../pipeline.js');
+  const { aliasReport, aliasResults, applyIgnore } = await import('../../merge/adjust.js');
   const tolerance = flags.tolerance ?? config.tolerance ?? 0;
   const aliases = config.aliases ?? {};
   const results = aliasResults(raw, aliases);
