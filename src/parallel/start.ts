@@ -23,7 +23,8 @@ export function compileInThread(busy: number, cores = availableParallelism()): b
 // Workers started with the flag off that have not begun to run yet: the flag goes back on when none is left.
 let starting = 0;
 
-/** A new worker; `busy` is how many of our threads will be working while it does. */
+/** A new worker; `busy` is how many of our threads will be working while it does. (A worker started while another
+ *  is still starting with the flag off gets it off too: our pools start their workers together, with one `busy`.) */
 export function startWorker(url: URL, options: WorkerOptions, busy: number): Worker {
   if (!compileInThread(busy)) return new Worker(url, options);
   if (starting++ === 0) setFlagsFromString('--no-concurrent-recompilation');
