@@ -1,25 +1,8 @@
 // Decides what a number or date is about ("deal value", "stake", "announcement date") from trigger words in its
-// sentence. The vocabulary is data (lexicon/attributes.json), validated here when the module loads.
-import { z } from 'zod';
+// sentence. The vocabulary is data (lexicon/attributes.json), its shape checked by the tests (lexicon-schemas.ts).
+import type { AttributeLexicon } from './lexicon-schemas.js';
 import data from './lexicon/attributes.json' with { type: 'json' };
 
-export const AttributeLexicon = z.object({
-  note: z.string().optional(),
-  attributes: z
-    .array(
-      z.object({
-        name: z.string().min(1),
-        kinds: z.array(z.enum(['money', 'percent', 'date', 'count', 'age'])).min(1),
-        conflicts: z.boolean(),
-        triggers: z.array(z.string().min(1)),
-        weak: z.array(z.string().min(1)).optional(),
-        after: z.array(z.string().min(1)).optional(),
-        before: z.boolean().optional(),
-      }),
-    )
-    .min(1),
-});
-export type AttributeLexicon = z.infer<typeof AttributeLexicon>;
 
 export interface AttributeMatch {
   name: string;
@@ -163,7 +146,7 @@ export function matchAt(t: CompiledTrigger, sentence: string, at: number): numbe
   return end;
 }
 
-const lexicon = AttributeLexicon.parse(data);
+const lexicon = data as AttributeLexicon;
 const compiled = compileAttributes(lexicon);
 
 /**

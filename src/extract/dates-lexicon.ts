@@ -1,30 +1,11 @@
 // Month and weekday names, time zones and the context word lists the date extractor uses,
-// loaded from lexicon/dates-*.json and validated at module load.
-import { z } from 'zod';
+// loaded from lexicon/dates-*.json (their shape: lexicon-schemas.ts).
+import type { DateContext, DateNames } from './lexicon-schemas.js';
 import names from './lexicon/dates-names.json' with { type: 'json' };
 import context from './lexicon/dates-context.json' with { type: 'json' };
 
-const NameGroups = z.array(z.array(z.string().min(2)).min(1));
-
-export const DateNamesSchema = z.object({
-  months: NameGroups.length(12),
-  weekdays: NameGroups.length(7),
-  timezones: z.array(z.string().min(1)),
-  numberWords: z.record(z.string(), z.number().int().positive()),
-});
-
-export const DateContextSchema = z.object({
-  bareMonthBefore: z.array(z.string().min(1)),
-  yearBlockersBefore: z.array(z.string().min(1)),
-  yearUnitsAfter: z.array(z.string().min(1)),
-  weekdayNotDatePrefixes: z.array(z.string().min(1)),
-  weekdayNotDateFollowers: z.array(z.string().min(1)),
-  futureCues: z.array(z.string().min(1)),
-  pastCues: z.array(z.string().min(1)),
-});
-
-export const DATE_NAMES = DateNamesSchema.parse(names);
-export const DATE_CONTEXT = DateContextSchema.parse(context);
+export const DATE_NAMES = names as DateNames;
+export const DATE_CONTEXT = context as DateContext;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const byLengthDesc = (a: string, b: string) => b.length - a.length || (a < b ? -1 : 1);

@@ -1,25 +1,9 @@
 // Kind words inside and around a capitalised name beyond business news: sports clubs ("Real X", "X United"),
 // venues and facilities ("Estadio X", "X Airport"), organisation openers ("Hospital X", "Radio X") and civic cues.
-import { z } from 'zod';
+import type { Kinds } from './lexicon-schemas.js';
 import data from './lexicon/entities-kinds.json' with { type: 'json' };
 
-const words = z.array(z.string().min(1));
-export const KindsSchema = z.object({
-  note: z.string(),
-  clubFirst: words,
-  clubLast: words,
-  placeFirst: words,
-  placeLast: words,
-  orgFirst: words,
-  foreignArticles: words,
-  civicRight: words,
-  placeRightHeads: words,
-  civicTitles: words,
-  surnameVenues: words,
-  sectionWords: words,
-  fromPlaceBefore: words,
-});
-export const KINDS = KindsSchema.parse(data);
+export const KINDS = data as Kinds;
 
 const set = (list: string[]) => new Set(list.map((w) => w.toLowerCase()));
 const CLUB_FIRST = set(KINDS.clubFirst);

@@ -1,6 +1,6 @@
-// Word knowledge for the entity extractor: our JSON lexicons (validated at load) plus compromise's lexicon,
+// Word knowledge for the entity extractor: our JSON lexicons (shapes in lexicon-schemas.ts) plus compromise's lexicon,
 // read as a plain word -> tag table (never its tagger), for first names, places, known organisations and common words.
-import { z } from 'zod';
+import type { Cues, OrgSuffixes, Places, Products, Stopwords, Titles } from './lexicon-schemas.js';
 import { LEXICON, ORG_WORDS } from './compromise-lexicon.js';
 import { toLower } from './lower.js';
 import cuesData from './lexicon/entities-cues.json' with { type: 'json' };
@@ -10,38 +10,12 @@ import stopData from './lexicon/entities-stopwords.json' with { type: 'json' };
 import suffixData from './lexicon/entities-org-suffixes.json' with { type: 'json' };
 import titlesData from './lexicon/entities-titles.json' with { type: 'json' };
 
-const words = z.array(z.string().min(1));
-
-export const OrgSuffixSchema = z.object({ note: z.string(), strong: words, weak: words });
-export const TitlesSchema = z.object({ note: z.string(), titles: words, titleModifiers: words, honorifics: words });
-export const StopwordsSchema = z.object({ note: z.string(), acronyms: words, capitalised: words, functionWords: words, demonyms: words });
-export const CuesSchema = z.object({
-  note: z.string(),
-  orgHeads: words,
-  productHeads: words,
-  productMakers: words,
-  reportingVerbs: words,
-  outletVerbs: words,
-  orgLeft: words,
-  placeLeft: words,
-  placeHyphen: words,
-  entityHyphen: words,
-  imperativeNext: words,
-});
-export const PlacesSchema = z.object({
-  note: z.string(),
-  stateAbbreviations: words,
-  placeAcronyms: z.record(z.string(), z.string()),
-  extraPlaces: words,
-});
-export const ProductsSchema = z.object({ note: z.string(), products: words });
-
-export const SUFFIXES = OrgSuffixSchema.parse(suffixData);
-export const TITLES = TitlesSchema.parse(titlesData);
-export const STOP = StopwordsSchema.parse(stopData);
-export const CUES = CuesSchema.parse(cuesData);
-export const PLACES = PlacesSchema.parse(placesData);
-export const PRODUCTS = ProductsSchema.parse(productsData);
+export const SUFFIXES = suffixData as OrgSuffixes;
+export const TITLES = titlesData as Titles;
+export const STOP = stopData as Stopwords;
+export const CUES = cuesData as Cues;
+export const PLACES = placesData as Places;
+export const PRODUCTS = productsData as Products;
 
 const set = (list: string[]) => new Set(list.map((w) => w.toLowerCase()));
 

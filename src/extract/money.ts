@@ -15,7 +15,7 @@
 // it gets conversionOfStart = the first one's start.
 import { firstCharGuard } from './regex-guard.js';
 import { allMatches, prefixScanner } from './prefix-scan.js';
-import { z } from 'zod';
+import type { CurrencyLexicon, HedgeLexicon, NumberWords, ScaleLexicon } from './lexicon-schemas.js';
 import currencyData from './lexicon/currencies.json' with { type: 'json' };
 import scaleData from './lexicon/money-scales.json' with { type: 'json' };
 import hedgeData from './lexicon/money-hedges.json' with { type: 'json' };
@@ -24,41 +24,12 @@ import type { ExtractContext } from './text.js';
 import type { MoneyFound } from './types.js';
 
 // ---------------------------------------------------------------------------------------------------------------
-// Lexicons (validated at load)
+// Lexicons (their shape: lexicon-schemas.ts)
 
-const Iso = z.string().regex(/^[A-Z]{3}$/);
-const CurrencyLexicon = z.object({
-  symbols: z.array(z.object({ symbol: z.string().min(1), currency: Iso })),
-  codes: z.array(Iso),
-  prefixAliases: z.record(z.string().min(1), Iso),
-  words: z.array(
-    z.object({
-      phrase: z.string().regex(/^[a-z. ]+$/),
-      currency: Iso,
-      form: z.enum(['plural', 'singular', 'invariant']),
-      needsScale: z.boolean().optional(),
-    }),
-  ),
-  decimalComma: z.array(Iso),
-});
-const Exponents = z.record(z.string().min(1), z.number().int().min(0).max(15));
-const ScaleLexicon = z.object({
-  attached: Exponents,
-  words: Exponents,
-  vague: Exponents,
-  vagueMultipliers: Exponents,
-});
-const HedgeLexicon = z.object({
-  min: z.array(z.string().min(1)),
-  max: z.array(z.string().min(1)),
-  approx: z.array(z.string().min(1)),
-});
-const NumberWords = z.record(z.string().regex(/^[a-z]+$/), z.number().int().min(0));
-
-export const CURRENCIES = CurrencyLexicon.parse(currencyData);
-export const SCALES = ScaleLexicon.parse(scaleData);
-export const HEDGES = HedgeLexicon.parse(hedgeData);
-export const NUMBER_WORDS = NumberWords.parse(numberData);
+export const CURRENCIES = currencyData as CurrencyLexicon;
+export const SCALES = scaleData as ScaleLexicon;
+export const HEDGES = hedgeData as HedgeLexicon;
+export const NUMBER_WORDS = numberData as NumberWords;
 
 type CurrencyWord = (typeof CURRENCIES.words)[number];
 export type HedgeKind = 'min' | 'max' | 'approx';

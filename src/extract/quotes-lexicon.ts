@@ -1,34 +1,11 @@
-// Word lists the quote extractor uses (reporting verbs, pronouns, clause boundaries), validated at load,
+// Word lists the quote extractor uses (reporting verbs, pronouns, clause boundaries; shapes in lexicon-schemas.ts),
 // plus the tokenizer and reporting-verb finder shared by the attribution rules.
-import { z } from 'zod';
+import type { QuoteWords, ReportingVerbs } from './lexicon-schemas.js';
 import verbsData from './lexicon/reporting-verbs.json' with { type: 'json' };
 import wordsData from './lexicon/quotes-words.json' with { type: 'json' };
 
-const Words = z.array(z.string().min(1));
-
-export const ReportingVerbs = z.object({
-  note: z.string(),
-  subjectBefore: Words,
-  speakerAfter: Words,
-});
-
-export const QuoteWords = z.object({
-  note: z.string(),
-  personPronouns: Words,
-  orgPronouns: Words,
-  otherPronouns: Words,
-  orgAnaphors: Words,
-  determiners: Words,
-  droppedArticles: Words,
-  clauseBoundaries: Words,
-  beforeVerbFillers: Words,
-  afterSpeakerStops: Words,
-  minorTitleWords: Words,
-  speechPronouns: Words,
-});
-
-export const VERB_LEXICON = ReportingVerbs.parse(verbsData);
-const W = QuoteWords.parse(wordsData);
+export const VERB_LEXICON = verbsData as ReportingVerbs;
+const W = wordsData as QuoteWords;
 
 const set = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
 export const PERSON_PRONOUNS = set(W.personPronouns);

@@ -4,7 +4,7 @@
 // with sticky regexes over the titles lexicon (lexicon/roles-titles.json), so it stays linear.
 import { firstCharGuard } from './regex-guard.js';
 import { allMatches, prefixScanner } from './prefix-scan.js';
-import { z } from 'zod';
+import type { TitleLexicon } from './lexicon-schemas.js';
 import data from './lexicon/roles-titles.json' with { type: 'json' };
 import { NUMBER_WORD_FIRST, NUMBER_WORD_SOURCE, SP, alternation, wordNumber } from './money.js';
 import { type ExtractContext, sentenceAt } from './text.js';
@@ -30,18 +30,9 @@ export interface AgeFound {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Lexicon (validated at load)
+// Lexicon (its shape: lexicon-schemas.ts)
 
-const Phrase = z.string().regex(/^[a-z][a-z.' -]*$/);
-export const TitleLexicon = z.object({
-  note: z.string(),
-  titles: z.array(z.object({ title: z.string().min(1), synonyms: z.array(Phrase).min(1) })).min(1),
-  qualifiers: z.array(z.object({ qualifier: z.string().min(1), synonyms: z.array(Phrase).min(1) })),
-  personNouns: z.array(Phrase),
-  ageFollowers: z.array(Phrase),
-});
-export type TitleLexicon = z.infer<typeof TitleLexicon>;
-export const TITLE_LEXICON = TitleLexicon.parse(data);
+export const TITLE_LEXICON = data as TitleLexicon;
 
 const norm = (s: string): string => s.toLowerCase().replace(/[\s\u00a0\u2009\u202f]+/g, ' ');
 const TITLE_OF = new Map<string, string>();

@@ -1,27 +1,11 @@
 // Baselines of known conflicts, so CI fails only on new ones. Entries are keyed by subject, attribute and the
 // normalised values that clash — never by file or line — so editing an article around a known conflict keeps it known.
-import { z } from 'zod';
+import type { Baseline, BaselineEntry } from './baseline-schema.js';
 import type { DateValue, Fact, FactValue, MoneyValue, PercentValue, Report } from '../model/report.js';
 import type { CompareOptions } from './compare.js';
 import { RULE_BY_KIND } from './rules.js';
 
-export const BaselineEntry = z.strictObject({
-  code: z.string(),
-  subject: z.string(),
-  attribute: z.string(),
-  /** Normalised values of the sides of the conflict, sorted ("USD 14300000000", "49%", "2025-06-10"). */
-  values: z.array(z.string()).min(1),
-  /** The values as the articles wrote them: for people reading the file, not used to match. */
-  texts: z.array(z.string()).optional(),
-});
-
-export const Baseline = z.strictObject({
-  version: z.literal(1),
-  conflicts: z.array(BaselineEntry),
-});
-
-export type BaselineEntry = z.infer<typeof BaselineEntry>;
-export type Baseline = z.infer<typeof Baseline>;
+export type { Baseline, BaselineEntry };
 
 /**
  * The values of a conflict that disagree with a value from another document: the sides of the conflict. A vague

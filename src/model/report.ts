@@ -1,8 +1,9 @@
 // The report's JSON contract (version 1). These zod schemas are the single source of truth:
 // the TypeScript types are inferred from them and the committed JSON Schema is generated from them.
 import { z } from 'zod';
+import { ISO_DAY } from './iso-day.js';
 
-export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+export { ISO_DAY };
 
 export const EntityKind = z.enum(['person', 'organization', 'place']);
 export const MentionKind = z.enum(['person', 'organization', 'place', 'money', 'percent', 'date', 'quote']);

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Baseline } from '../../src/merge/baseline.js';
+import { Baseline } from '../../src/merge/baseline-schema.js';
 import { checkSarif, parseAnnotation } from '../report/ci-parse.js';
 import { ROOT, runInProcess } from './run.js';
 

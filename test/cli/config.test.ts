@@ -1,6 +1,6 @@
 // The config file's validation: every mistake gives one line naming the key and what was expected.
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/cli/config.js';
+import { parseConfig } from '../../src/cli/config-schema.js';
 import { tempDir } from '../temp.js';
 
 const ERRORS: Array<[string, string]> = [

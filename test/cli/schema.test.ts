@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { reportJsonSchema } from '../../src/cli/commands/schema.js';
+import { reportJsonSchema } from '../../src/cli/commands/report-schema.js';
 import { Report } from '../../src/model/report.js';
 import { ROOT, runInProcess } from './run.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import data from '../../src/extract/lexicon/attributes.json' with { type: 'json' };
-import { AttributeLexicon, findAttribute } from '../../src/extract/attributes.js';
+import { findAttribute } from '../../src/extract/attributes.js';
+import { AttributeLexicon } from '../../src/extract/lexicon-schemas.js';
 
 const lexicon = AttributeLexicon.parse(data);
 

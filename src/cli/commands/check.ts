@@ -3,10 +3,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { applyBaseline, Baseline, makeBaseline } from '../../merge/baseline.js';
+import { applyBaseline, type Baseline, makeBaseline } from '../../merge/baseline.js';
 import type { Fact, Report } from '../../model/report.js';
 import { terminalSafe } from '../../report/escape.js';
-import { describeIssue, FAIL_ON_LEVELS, type FailOn, loadConfig } from '../config.js';
+import { FAIL_ON_LEVELS, type FailOn, loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { type CliIo, EXIT } from '../io.js';
 import { addReportOptions, buildCliReport, emit, NO_INPUT, printWarnings, type ReportFlags, strictFailure, writeFileOrFail } from './shared.js';
@@ -115,7 +115,9 @@ async function readBaseline(io: CliIo, file: string): Promise<Baseline> {
   } catch {
     throw new UsageError(`${file}: not valid JSON; write it again with --write-baseline`);
   }
-  const parsed = Baseline.safeParse(data);
+  // The schemas (and zod) load only when a baseline is read.
+  const [{ Baseline: schema }, { describeIssue }] = await Promise.all([import('../../merge/baseline-schema.js'), import('../config-schema.js')]);
+  const parsed = schema.safeParse(data);
   if (!parsed.success) throw new UsageError(`${file}: ${describeIssue(parsed.error.issues[0])}`);
   return parsed.data;
 }
