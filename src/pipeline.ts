@@ -1,5 +1,6 @@
 // The library's pipeline: documents in, one report out. Pure (no disk, no process): the CLI reads the files.
-import { assignDocumentIds, type DocumentInput, type DocumentResult, extractDocument } from './extract/document.js';
+import { type DocumentInput, type DocumentResult, extractDocument } from './extract/document.js';
+import { assignDocumentIds } from './read/document-ids.js';
 import { mergeFacts } from './merge/facts.js';
 import { applyCanonicalNames } from './merge/entities.js';
 import type { Report, Warning } from './model/report.js';

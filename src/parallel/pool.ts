@@ -4,8 +4,8 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { type DocumentInput, type DocumentResult, extractDocument, type ExtractOptions } from '../extract/document.js';
-import { type StreamDoc, StreamExtractor, type StreamSettings, type StreamTask } from '../stream/extract.js';
+import type { DocumentInput, DocumentResult, ExtractOptions } from '../extract/document.js';
+import type { StreamDoc, StreamSettings, StreamTask } from '../stream/extract.js';
 import type { BatchRequest, BatchResponse, WorkerSetup } from './worker.js';
 import { YOUNG_MB } from './limits.js';
 import { startWorker } from './start.js';
@@ -72,6 +72,8 @@ export async function extractDocuments(docs: DocumentInput[], options: PoolOptio
   };
   const results: DocumentResult[] = new Array(docs.length);
   if (!usesWorkers(docs)) {
+    // The extractors load here only when this thread extracts (workers load their own).
+    const { extractDocument } = await import('../extract/document.js');
     docs.forEach((d, i) => {
       results[i] = extractDocument(d, extractOptions);
       options.onProgress?.(i + 1, docs.length);
@@ -121,7 +123,7 @@ export async function extractStreamed(
 ): Promise<string[]> {
   const workers = worthWorkers(tasks.length, options.bytes) || (options.largest >= HUGE_DOC_BYTES && workerUrl() !== null);
   if (!workers) {
-    const here = new StreamExtractor(settings, 't0');
+    const here = new (await import('../stream/extract.js')).StreamExtractor(settings, 't0');
     try {
       for (let i = 0; i < tasks.length; i++) {
         onDoc(await here.run(tasks[i]));

@@ -2,7 +2,8 @@
 // DocumentResult: document, mentions, claims) and one per read warning; `facts merge` reads any number of these files
 // and builds the report one run over all the documents would have built. Document ids depend on every path of the
 // run (colliding file names get their whole path), so merge gives every document its id again from all the paths.
-import { assignDocumentIds, type DocumentResult } from '../extract/document.js';
+import type { DocumentResult } from '../extract/document.js';
+import { assignDocumentIds } from '../read/document-ids.js';
 import type { Warning } from '../model/report.js';
 
 export const PARTIAL_FORMAT = 'facts-partial';

@@ -46,6 +46,16 @@ describe.runIf(existsSync(DUMP))('the compiled lexicon dump', () => {
     expect(extract.some((u) => u.includes('/dist/extract/document.js'))).toBe(true);
     expect(extract.filter((u) => u.includes('/compromise/'))).toEqual([]);
     expect(zod(extract)).toEqual([]);
+    // The thread that hands documents to workers and writes the report does not load the extractors (~0.1 s): the
+    // modules it runs import them only where it extracts itself.
+    const lead = spawnSync(
+      process.execPath,
+      ['--import', hook, '--input-type=module', '-e', ['cli/commands/shared.js', 'parallel/pool.js', 'stream/report.js'].map((m) => `await import(${JSON.stringify(path.join(ROOT, 'dist', m))});`).join('')],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(lead.status).toBe(0);
+    expect(lead.stderr).toContain('/dist/parallel/pool.js');
+    expect(lead.stderr).not.toContain('/dist/extract/document.js');
     // Plain text never loads the HTML parser; an HTML file does.
     const htmlReader = (urls: string[]) => urls.filter((u) => u.includes('/linkedom/') || u.includes('/dist/read/html.js'));
     expect(htmlReader(extract)).toEqual([]);

@@ -10,6 +10,7 @@ import type { DocumentResult } from '../../extract/document.js';
 import { type InputList, type InputText, listInputs, readListed, SKIP_CODES } from '../../read/inputs.js';
 import type { StreamTask } from '../../stream/extract.js';
 import type { PoolOptions } from '../../parallel/pool.js';
+import { assignDocumentIds } from '../../read/document-ids.js';
 import { parseByteSize } from '../../read/size.js';
 import { terminalSafe } from '../../report/escape.js';
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../../report/index.js';
@@ -190,7 +191,6 @@ export async function streamCliReport(paths: string[], flags: ReportFlags, loade
   const { config } = loaded;
   const list = await listCliInputs(paths, loaded, io);
   const { files, stdin } = list;
-  const { assignDocumentIds } = await import('../../extract/document.js');
   const { defaultJobs, extractStreamed } = await import('../../parallel/pool.js');
   const { StreamedReport } = await import('../../stream/report.js');
   const { makeSpoolDir, removeSpoolDir } = await import('../../stream/spool.js');
