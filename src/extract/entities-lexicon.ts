@@ -1,16 +1,18 @@
 // Word knowledge for the entity extractor: our JSON lexicons (shapes in lexicon-schemas.ts) plus compromise's lexicon,
 // read as a plain word -> tag table (never its tagger), for first names, places, known organisations and common words.
-import type { Cues, OrgSuffixes, Places, Products, Stopwords, Titles } from './lexicon-schemas.js';
-import { LEXICON, ORG_WORDS } from './compromise-lexicon.js';
+import type { Cues, Places, Products, Stopwords, Titles } from './lexicon-schemas.js';
+import { LEXICON } from './compromise-lexicon.js';
 import { toLower } from './lower.js';
+import { memo } from '../util/memo.js';
+import { isOrgSuffix } from './org-suffix.js';
 import cuesData from './lexicon/entities-cues.json' with { type: 'json' };
 import placesData from './lexicon/entities-places.json' with { type: 'json' };
 import productsData from './lexicon/entities-products.json' with { type: 'json' };
 import stopData from './lexicon/entities-stopwords.json' with { type: 'json' };
-import suffixData from './lexicon/entities-org-suffixes.json' with { type: 'json' };
 import titlesData from './lexicon/entities-titles.json' with { type: 'json' };
 
-export const SUFFIXES = suffixData as OrgSuffixes;
+export { isOrgSuffix };
+
 export const TITLES = titlesData as Titles;
 export const STOP = stopData as Stopwords;
 export const CUES = cuesData as Cues;
@@ -19,8 +21,6 @@ export const PRODUCTS = productsData as Products;
 
 const set = (list: string[]) => new Set(list.map((w) => w.toLowerCase()));
 
-export const STRONG_SUFFIX = set(SUFFIXES.strong);
-export const WEAK_SUFFIX = set(SUFFIXES.weak);
 export const TITLE_WORDS = set(TITLES.titles);
 export const HONORIFICS = set(TITLES.honorifics);
 export const STOP_ACRONYMS = set(STOP.acronyms);
@@ -33,7 +33,6 @@ export const REPORTING_VERBS = set(CUES.reportingVerbs);
 export const STATE_ABBREVIATIONS = set(PLACES.stateAbbreviations);
 export const EXTRA_PLACES = set(PLACES.extraPlaces);
 export const PRODUCT_NAMES = set(PRODUCTS.products);
-
 
 // The lexicon as a Map of tag lists: looking a fresh string up in a 25,000-key object costs far more than in a Map,
 // and a single tag no longer needs a new array per call. Names inherited by the plain object ("constructor",
@@ -55,21 +54,6 @@ const TAGS = new Map<string, string[]>();
   for (let proto = Object.getPrototypeOf(LEXICON); proto !== null; proto = Object.getPrototypeOf(proto)) {
     for (const word of Object.getOwnPropertyNames(proto)) if (!TAGS.has(word)) add(word, (LEXICON as Record<string, unknown>)[word]);
   }
-}
-const ORG_WORD_SET = new Set(Object.keys(ORG_WORDS).filter((w) => ORG_WORDS[w] === true));
-
-/** Caches a pure function of one word: the same few thousand words come back in every document. */
-function memo<T>(fn: (word: string) => T): (word: string) => T {
-  const cache = new Map<string, T>();
-  return (word: string) => {
-    const hit = cache.get(word);
-    if (hit !== undefined) return hit;
-    const value = fn(word);
-    // Bounded: a stream of unseen words must not grow memory without limit.
-    if (cache.size >= 50_000) cache.clear();
-    cache.set(word, value);
-    return value;
-  };
 }
 
 /** compromise's lexicon tags for a word or phrase (lower-cased), or none. The array is shared: do not modify it. */
@@ -161,13 +145,6 @@ function isFunctionWordUncached(word: string): boolean {
   );
 }
 
-function isOrgSuffixUncached(word: string): 'strong' | 'weak' | null {
-  const lower = word.toLowerCase();
-  if (STRONG_SUFFIX.has(lower)) return 'strong';
-  if (WEAK_SUFFIX.has(lower) || ORG_WORD_SET.has(lower)) return 'weak';
-  return null;
-}
-
 export function placeAcronym(word: string): string | null {
   return PLACES.placeAcronyms[toLower(word)] ?? null;
 }
@@ -182,7 +159,6 @@ export const isDemonym = memo(isDemonymUncached);
 export const isCommonWord = memo(isCommonWordUncached);
 export const isVerbWord = memo(isVerbWordUncached);
 export const isFunctionWord = memo(isFunctionWordUncached);
-export const isOrgSuffix = memo(isOrgSuffixUncached);
 
 /** Bits of knownNameKinds. */
 export const KNOWN_ORG = 1;

@@ -19,7 +19,7 @@
 import type { EntityKind } from '../model/report.js';
 import type { EntityFound } from '../extract/types.js';
 import { clubStem } from '../extract/entities-kinds.js';
-import { isOrgSuffix } from '../extract/entities-lexicon.js';
+import { isOrgSuffix } from '../extract/org-suffix.js';
 import { pushTo } from '../util/multimap.js';
 
 export interface CorpusEntity {
