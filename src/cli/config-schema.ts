@@ -114,4 +114,3 @@ function jsonErrorWhere(text: string, e: unknown): string {
   const column = Number(at[1]) - before.lastIndexOf('\n');
   return `${message.replace(/\s*(in JSON )?at position \d+.*$/s, '')} at line ${line}, column ${column}`;
 }
-
