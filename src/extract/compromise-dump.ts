@@ -17,8 +17,14 @@ export function readDump<T>(file: URL, key: string): T | null {
   return value as T;
 }
 
+/** The parts of compromise's model that are dumped. */
+interface Model {
+  one: { lexicon: Record<string, string | string[]> };
+  two: { orgWords: Record<string, boolean> };
+}
+
 /** compromise's model, for runs without the dumps. */
-export async function compromiseModel(): Promise<{ one: { lexicon: Record<string, string | string[]> }; two: { orgWords: Record<string, boolean> } }> {
+export async function compromiseModel(): Promise<Model> {
   const nlp = (await import('compromise')).default;
-  return nlp.model() as { one: { lexicon: Record<string, string | string[]> }; two: { orgWords: Record<string, boolean> } };
+  return nlp.model() as Model;
 }

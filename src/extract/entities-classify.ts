@@ -21,10 +21,10 @@ import {
   KNOWN_PERSON,
   KNOWN_PLACE,
   isLastName,
-  isOrgSuffix,
   isVerbWord,
   placeAcronym,
 } from './entities-lexicon.js';
+import { isOrgSuffix } from './org-suffix.js';
 import {
   ageBefore,
   commaAfterWord,

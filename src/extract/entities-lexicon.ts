@@ -4,14 +4,11 @@ import type { Cues, Places, Products, Stopwords, Titles } from './lexicon-schema
 import { LEXICON } from './compromise-lexicon.js';
 import { toLower } from './lower.js';
 import { memo } from '../util/memo.js';
-import { isOrgSuffix } from './org-suffix.js';
 import cuesData from './lexicon/entities-cues.json' with { type: 'json' };
 import placesData from './lexicon/entities-places.json' with { type: 'json' };
 import productsData from './lexicon/entities-products.json' with { type: 'json' };
 import stopData from './lexicon/entities-stopwords.json' with { type: 'json' };
 import titlesData from './lexicon/entities-titles.json' with { type: 'json' };
-
-export { isOrgSuffix };
 
 export const TITLES = titlesData as Titles;
 export const STOP = stopData as Stopwords;

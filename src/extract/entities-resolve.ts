@@ -4,7 +4,8 @@ import type { EntityKind } from '../model/report.js';
 import { preferName } from '../merge/canonical.js';
 import { cachedCanonicalKey as canonicalKey } from './canonical-key.js';
 import { clubStem } from './entities-kinds.js';
-import { isFirstName, isOrgSuffix } from './entities-lexicon.js';
+import { isFirstName } from './entities-lexicon.js';
+import { isOrgSuffix } from './org-suffix.js';
 import type { EntityFound } from './types.js';
 import { pushTo } from '../util/multimap.js';
 

@@ -9,9 +9,9 @@ import {
   isFunctionWord,
   isKnownOrg,
   isKnownPlace,
-  isOrgSuffix,
   placeAcronym,
 } from './entities-lexicon.js';
+import { isOrgSuffix } from './org-suffix.js';
 import { kindWord } from './entities-kinds.js';
 import { toLower } from './lower.js';
 import { forEachWord } from './words.js';

@@ -2,7 +2,7 @@
 // word lists and nearby cues (never compromise's full parse). Names are settled per document by entities-resolve.
 import { cachedCanonicalKey as canonicalKey } from './canonical-key.js';
 import { type Env, type ListCue, type Verdict, classify, listCueBefore, looksImperative } from './entities-classify.js';
-import { isOrgSuffix } from './entities-lexicon.js';
+import { isOrgSuffix } from './org-suffix.js';
 import { type Mention, resolveInDocument } from './entities-resolve.js';
 import { type Piece, type Token, capitalisedRuns, isCapitalised, splitRun, tokenize } from './entities-tokens.js';
 import type { EntityKind } from '../model/report.js';
