@@ -3,6 +3,7 @@
 import type { Claim, Mention } from '../model/report.js';
 import { findAttribute } from './attributes.js';
 import { type ExtractContext, sentenceAt } from './text.js';
+import { mapped } from '../util/mapped.js';
 
 const CONTEXT_KINDS = new Set(['money', 'percent', 'date']);
 // How many organisations make a subject: the buyer and the bought, the investor and the company.
@@ -106,7 +107,7 @@ function pickSubject(m: { start: number; end: number }, inside: Mention[]): stri
     const person = nearest(m, inside, 'person', chosen);
     if (person) chosen.push(person);
   }
-  return chosen.map((e) => e.id);
+  return mapped(chosen, (e) => e.id);
 }
 
 const canonicalOf = (e: Mention) => (e.value as { canonical: string }).canonical;

@@ -12,6 +12,7 @@ import { scanRelativeDates } from './dates-relative.js';
 import { type DateCandidate, resolveSpec } from './dates-resolve.js';
 import { keepLongest, linkSpans } from './dates-spans.js';
 import { tenseAround } from './dates-tense.js';
+import { mapped } from '../util/mapped.js';
 
 export function extractDates(ctx: ExtractContext): DateFound[] {
   const { text } = ctx;
@@ -31,7 +32,7 @@ export function extractDates(ctx: ExtractContext): DateFound[] {
   };
   const candidates = [...scanAbsoluteDates(text), ...scanRelativeDates(text)].filter((c) => !inLink(c));
   const ref = parseIsoDay(ctx.date);
-  return keepLongest(candidates, text.length).map((c) => ({
+  return mapped(keepLongest(candidates, text.length), (c) => ({
     start: c.start,
     end: c.end,
     value: resolveSpec(c.spec, ref, () => {

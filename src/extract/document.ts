@@ -13,6 +13,7 @@ import { extractRolesAndAges } from './roles.js';
 import { LineIndex, makeContext, sentenceAt } from './text.js';
 import type { EntityFound, Found } from './types.js';
 import type { InputText } from '../read/inputs.js';
+import { mapped } from '../util/mapped.js';
 
 /** One input document with its id: what read/ gives (type only: extraction never touches the disk). */
 export type DocumentInput = InputText & { id: string };
@@ -48,19 +49,20 @@ export function extractDocument(input: DocumentInput, options: ExtractOptions = 
   };
   const ctx = makeContext(input.text, date);
   const entities = addKnownEntities(ctx.text, extractEntities(ctx), options.knownEntities ?? []);
-  const found: Array<{ kind: Mention['kind']; item: Found<unknown> }> = [
-    ...entities.map((e: EntityFound) => ({ kind: e.kind, item: e })),
-    ...extractMoney(ctx).map((item) => ({ kind: 'money' as const, item })),
-    ...extractPercent(ctx).map((item) => ({ kind: 'percent' as const, item })),
-    ...extractDates(ctx).map((item) => ({ kind: 'date' as const, item })),
-    ...extractQuotes(ctx, entities).map((item) => ({ kind: 'quote' as const, item })),
-  ];
+  // Pushed one by one, not spread: V8 optimises a spread for the kind of array it first saw, and the extractors'
+  // arrays differ in kind (empty, numbers, objects), so spreads here made it deoptimise and compile this again.
+  const found: Array<{ kind: Mention['kind']; item: Found<unknown> }> = [];
+  for (const e of entities) found.push({ kind: e.kind, item: e });
+  for (const item of extractMoney(ctx)) found.push({ kind: 'money', item });
+  for (const item of extractPercent(ctx)) found.push({ kind: 'percent', item });
+  for (const item of extractDates(ctx)) found.push({ kind: 'date', item });
+  for (const item of extractQuotes(ctx, entities)) found.push({ kind: 'quote', item });
   found.sort((a, b) => a.item.start - b.item.start || a.item.end - b.item.end || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
 
   const lines = new LineIndex(input.text);
   // Only conversions look ids up, and only money mentions' (by start offset).
   const moneyIdByStart = new Map<number, string>();
-  const mentions: Mention[] = found.map(({ kind, item }, i) => {
+  const mentions: Mention[] = mapped(found, ({ kind, item }, i) => {
     const id = `${input.id}#${i + 1}`;
     if (kind === 'money') moneyIdByStart.set(item.start, id);
     const { line, column } = lines.locate(item.start);
@@ -120,8 +122,9 @@ function extractClaims(
     };
   };
   const { roles, ages } = extractRolesAndAges(ctx, entities);
-  const found: Array<{ start: number; make: () => Claim | null }> = [
-    ...roles.map((r) => ({
+  const found: Array<{ start: number; make: () => Claim | null }> = [];
+  for (const r of roles) {
+    found.push({
       start: r.start,
       make: () => {
         const person = at(r.person);
@@ -135,8 +138,10 @@ function extractClaims(
           about: { attribute: 'role', trigger: input.text.slice(r.start, r.end), entities: [person.id, ...(org ? [org.id] : [])], qualifier: null },
         };
       },
-    })),
-    ...ages.map((a) => ({
+    });
+  }
+  for (const a of ages) {
+    found.push({
       start: a.start,
       make: () => {
         const person = at(a.person);
@@ -148,8 +153,10 @@ function extractClaims(
           about: { attribute: 'age', trigger: null, entities: [person.id], qualifier: null },
         };
       },
-    })),
-    ...extractCounts(ctx).map((c) => ({
+    });
+  }
+  for (const c of extractCounts(ctx)) {
+    found.push({
       start: c.start,
       make: () => ({
         ...base(c.start, c.end),
@@ -157,8 +164,8 @@ function extractClaims(
         value: { count: c.count, min: c.min, max: c.max, approximate: c.approximate, noun: c.noun },
         about: { attribute: c.attribute, trigger: null, entities: [], qualifier: null },
       }),
-    })),
-  ];
+    });
+  }
   found.sort((a, b) => a.start - b.start);
   for (const f of found) {
     const claim = f.make();

@@ -56,6 +56,7 @@ import {
 } from './entities-kinds.js';
 import { NAME_ARTICLES, NAME_PARTICLES, type Piece, type Token } from './entities-tokens.js';
 import type { EntityKind } from '../model/report.js';
+import { mapped } from '../util/mapped.js';
 
 /** Evidence weights: 3 = a context cue that names the kind, 2 = the word itself (lexicon, suffix, shape), 1 = a guess. */
 export type Strength = 1 | 2 | 3;
@@ -210,7 +211,7 @@ function intrinsicNegative(tokens: Token[]): string | null {
     if (isDemonym(t.lower)) return 'demonym';
     if ((t.shape === 'upper' || t.shape === 'camel') && STOP_ACRONYMS.has(t.lower) && placeAcronym(t.lower) === null) return 'stop-acronym';
     if (isFunctionWord(t.lower)) return 'function-word';
-  } else if (PRODUCT_NAMES.has(tokens.map((t) => t.lower).join(' '))) {
+  } else if (PRODUCT_NAMES.has(mapped(tokens, (t) => t.lower).join(' '))) {
     return 'product';
   }
   return null;
@@ -249,7 +250,7 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
 
   const negative = intrinsicNegative(tokens);
   if (negative) return hard(negative, negative === 'product');
-  if (isSectionLabel(tokens.map((t) => t.lower))) return hard('section-label');
+  if (isSectionLabel(mapped(tokens, (t) => t.lower))) return hard('section-label');
   const own = intrinsic(tokens, text, env.text);
   const right = rightContext(env, end);
   if (tokens.length === 1 && own === null && titleContinues(tokens[0], right)) return hard('title-part');

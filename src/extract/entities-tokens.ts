@@ -15,6 +15,7 @@ import { isOrgSuffix } from './org-suffix.js';
 import { kindWord } from './entities-kinds.js';
 import { toLower } from './lower.js';
 import { forEachWord } from './words.js';
+import { mapped } from '../util/mapped.js';
 
 export type Shape = 'title' | 'upper' | 'camel' | 'lower' | 'number';
 
@@ -415,10 +416,7 @@ for (const phrase of TITLE_WORDS) {
 function titleLength(run: Token[], k: number): number {
   if (!TITLE_FIRST_WORDS.has(run[k].lower)) return 0;
   for (let n = Math.min(4, run.length - k); n >= 1; n--) {
-    const phrase = run
-      .slice(k, k + n)
-      .map((t) => t.lower)
-      .join(' ');
+    const phrase = mapped(run.slice(k, k + n), (t) => t.lower).join(' ');
     if (TITLE_WORDS.has(phrase) || TITLE_WORDS.has(`${phrase}.`)) return n;
   }
   return 0;

@@ -10,6 +10,7 @@ import { type ExtractContext, type Sentence, sentenceAt } from './text.js';
 import type { EntityFound } from './types.js';
 import { countLetterRuns } from './words.js';
 import { type LeftWords, readLeftWords } from './entities-left.js';
+import { mapped } from '../util/mapped.js';
 
 const INTRINSIC_REASONS = new Set(['lexicon-org', 'lexicon-person', 'lexicon-place', 'org-suffix', 'org-suffix-weak', 'mixed-case', 'acronym', 'place-acronym']);
 // Items of one list: "Lyft, Uber, and Grab".
@@ -26,11 +27,11 @@ export function extractEntities(ctx: ExtractContext): EntityFound[] {
   for (const run of capitalisedRuns(tokens, text)) splitRun(run, text, pieces);
 
   // List cues carry along the list: "companies such as A, B and C".
-  const lists: Array<ListCue | null> = pieces.map((p) => listCueBefore(env, p));
+  const lists: Array<ListCue | null> = mapped(pieces, (p) => listCueBefore(env, p));
   for (let i = 1; i < pieces.length; i++) {
     if (lists[i] === null && lists[i - 1] !== null && LIST_GAP.test(text.slice(pieces[i - 1].end, pieces[i].start))) lists[i] = lists[i - 1];
   }
-  const verdicts: Verdict[] = pieces.map((p, i) => classify(env, p, lists[i]));
+  const verdicts: Verdict[] = mapped(pieces, (p, i) => classify(env, p, lists[i]));
 
   const products = new Set<string>();
   verdicts.forEach((v, i) => {

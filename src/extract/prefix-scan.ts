@@ -14,9 +14,15 @@ function symbol(c: number): number {
   return 0;
 }
 
-// The same as a table over UTF-16 code units, for the pass over every character of the text.
-const SYMBOLS = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) SYMBOLS[c] = symbol(c);
+// The same as a table over UTF-16 code units, for the pass over every character of the text. Filled in a function
+// of its own: a loop this long at a module's top level makes V8 optimise the whole module body, in every thread.
+const SYMBOLS = symbolTable();
+
+function symbolTable(): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) table[c] = symbol(c);
+  return table;
+}
 
 const BASE = 37;
 /** For each code of two or three symbols, a bit per scanner whose words start with it. */

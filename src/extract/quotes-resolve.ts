@@ -11,6 +11,7 @@ import {
   OTHER_PRONOUNS,
   PERSON_PRONOUNS,
 } from './quotes-lexicon.js';
+import { mapped } from '../util/mapped.js';
 
 export interface ResolvedSpeaker {
   speaker: string | null;
@@ -27,7 +28,7 @@ export class EntityIndex {
     this.sorted = entities
       .filter((e) => Number.isFinite(e.start) && Number.isFinite(e.end) && e.end > e.start)
       .sort((a, b) => a.start - b.start || b.end - a.end);
-    this.quoted = this.sorted.map((e) => insideQuote(e.start));
+    this.quoted = mapped(this.sorted, (e) => insideQuote(e.start));
   }
 
   /** Entities lying wholly inside a span, in order. */

@@ -9,6 +9,7 @@ import data from './lexicon/roles-titles.json' with { type: 'json' };
 import { NUMBER_WORD_FIRST, NUMBER_WORD_SOURCE, SP, alternation, wordNumber } from './money.js';
 import { type ExtractContext, sentenceAt } from './text.js';
 import type { EntityFound } from './types.js';
+import { mapped } from '../util/mapped.js';
 
 export interface RoleFound {
   /** Span of the title phrase as written ("interim CEO", "chief financial officer"). */
@@ -238,7 +239,7 @@ function orgAfter(text: string, ents: Entities, end: number): EntityFound | unde
 }
 
 function rolesOfGroup(g: Group, person: Span, org: EntityFound | undefined, leadingQualifier: string | null): RoleFound[] {
-  return g.items.map((t) => ({
+  return mapped(g.items, (t) => ({
     start: t.start,
     end: t.end,
     person: spanOf(person),
@@ -358,7 +359,7 @@ function findRoles(ctx: ExtractContext, ents: Entities): RoleFound[] {
     const future = FUTURE_AS.test(before);
     out.push(...rolesOfGroup(g, person, org, future ? 'incoming' : null));
   }
-  return dedupe(out.map((r) => withPortfolio(text, r)));
+  return dedupe(mapped(out, (r) => withPortfolio(text, r)));
 }
 
 /** "Transport Minister Jane Doe" is the transport minister, not a minister at an organisation called Transport. */

@@ -1,6 +1,8 @@
 // Shared text primitives for every extractor: sentence spans and offset → line/column mapping.
 // Sentences never cross a line break: in the articles we read a line is a paragraph, a heading or a list item.
 
+import { isSpace } from './spaces.js';
+
 export interface Span {
   start: number;
   end: number;
@@ -30,7 +32,8 @@ const ABBREVIATIONS = new Set(
   ],
 );
 
-const CLOSERS = '"\'”’)]»';
+// Closing quotes and brackets after a sentence's end: " ' ” ’ ) ] »
+const CLOSER_CODES = new Set([0x22, 0x27, 0x201d, 0x2019, 0x29, 0x5d, 0xbb]);
 
 /**
  * The longest sentence handed to the extractors. Real sentences stay far below it (the longest in our corpora is
@@ -39,23 +42,27 @@ const CLOSERS = '"\'”’)]»';
  */
 export const MAX_SENTENCE = 2000;
 
-/** Splits text into sentences. Deterministic, linear, and never throws on odd input. */
+/**
+ * Splits text into sentences. Deterministic, linear, and never throws on odd input. Reads character codes, never
+ * `text[i]`: a character outside Latin-1 (a curly quote) read as a string is allocated, and V8 optimises indexed
+ * reads for the kind of string it saw first (one or two bytes per character) and deoptimises on the other.
+ */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
+  const n = text.length;
   const push = (start: number, end: number) => {
-    while (start < end && /\s/.test(text[start])) start++;
-    while (end > start && /\s/.test(text[end - 1])) end--;
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
     while (end - start > MAX_SENTENCE) {
       const cut = cutPoint(text, start, start + MAX_SENTENCE);
       push(start, cut);
       start = cut;
-      while (start < end && /\s/.test(text[start])) start++;
+      while (start < end && isSpace(text.charCodeAt(start))) start++;
     }
     if (end > start) out.push({ start, end, index: out.length, text: text.slice(start, end) });
   };
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    // Character codes, not text[i]: reading a character outside Latin-1 (a curly quote) as a string allocates it.
+  for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
     if (code === 0x0a || code === 0x0d) {
       push(start, i);
@@ -63,31 +70,30 @@ export function splitSentences(text: string): Sentence[] {
       continue;
     }
     if (code !== 0x2e && code !== 0x21 && code !== 0x3f && code !== 0x2026) continue; // . ! ? …
-    const ch = text[i];
     let j = i + 1;
-    while (j < text.length && (text[j] === '.' || text[j] === '!' || text[j] === '?')) j++;
-    while (j < text.length && CLOSERS.includes(text[j])) j++;
-    if (j < text.length && text[j] !== ' ' && text[j] !== '\t') continue;
+    for (let c = text.charCodeAt(j); c === 0x2e || c === 0x21 || c === 0x3f; c = text.charCodeAt(j)) j++;
+    while (j < n && CLOSER_CODES.has(text.charCodeAt(j))) j++;
+    if (j < n && text.charCodeAt(j) !== 0x20 && text.charCodeAt(j) !== 0x09) continue;
     let k = j;
-    while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
-    if (k >= text.length || text[k] === '\n' || text[k] === '\r') continue; // the line break ends it anyway
-    const next = text[k];
+    for (let c = text.charCodeAt(k); c === 0x20 || c === 0x09; c = text.charCodeAt(k)) k++;
+    if (k >= n || text.charCodeAt(k) === 0x0a || text.charCodeAt(k) === 0x0d) continue; // the line break ends it anyway
+    const next = text.charAt(k);
     // A new sentence opens with a capital, a digit or an opening quote/bracket.
     if (!/[\p{Lu}\d"“‘'(\[]/u.test(next)) continue;
-    if (ch === '.' && j === i + 1 && isAbbreviation(text, i)) continue;
-    if (ch === '…' && !/[\p{Lu}]/u.test(next)) continue;
+    if (code === 0x2e && j === i + 1 && isAbbreviation(text, i)) continue;
+    if (code === 0x2026 && !/[\p{Lu}]/u.test(next)) continue;
     push(start, j);
     start = j;
     i = j - 1;
   }
-  push(start, text.length);
+  push(start, n);
   return out;
 }
 
 /** Where to cut an over-long sentence before `limit`: after the last space in its second half, else at the limit. */
 function cutPoint(text: string, start: number, limit: number): number {
   for (let i = limit; i > start + MAX_SENTENCE / 2; i--) {
-    if (text[i - 1] === ' ' || text[i - 1] === '\t') return i;
+    if (text.charCodeAt(i - 1) === 0x20 || text.charCodeAt(i - 1) === 0x09) return i;
   }
   // Never between the two halves of a surrogate pair.
   const code = text.charCodeAt(limit - 1);
@@ -96,12 +102,12 @@ function cutPoint(text: string, start: number, limit: number): number {
 
 function isAbbreviation(text: string, dot: number): boolean {
   let s = dot;
-  while (s > 0 && /[\p{L}.]/u.test(text[s - 1])) s--;
+  while (s > 0 && /[\p{L}.]/u.test(text.charAt(s - 1))) s--;
   const word = text.slice(s, dot).toLowerCase();
   if (word.length === 0) return false;
   if (ABBREVIATIONS.has(word)) return true;
   // A single capital initial ("J. Smith") or dotted acronym ("U.S.").
-  if (/^\p{L}$/u.test(word) && /\p{Lu}/u.test(text[s])) return true;
+  if (/^\p{L}$/u.test(word) && /\p{Lu}/u.test(text.charAt(s))) return true;
   return /^(\p{L}\.)+\p{L}$/u.test(word);
 }
 
@@ -110,9 +116,7 @@ export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
-      if (text[i] === '\n') this.starts.push(i + 1);
-    }
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
 
   locate(offset: number): { line: number; column: number } {

@@ -5,6 +5,7 @@ import type { Claim, Document, Fact, FactValue, Mention, Source } from '../model
 import type { CompareOptions } from './compare.js';
 import { conflictMessage } from './messages.js';
 import { RULE_BY_KIND } from './rules.js';
+import { mapped } from '../util/mapped.js';
 
 export interface MergeOptions {
   /** Relative tolerance for numbers (0.02 = 2%). */
@@ -47,7 +48,7 @@ export function mergeFacts(documents: Document[], mentions: Mention[], claims: C
   }
   const facts = factsOfCandidates(candidates, paths, options);
   facts.sort(compareFacts);
-  return facts.map((f, i) => ({ ...f, id: `F${i + 1}` }));
+  return mapped(facts, (f, i) => ({ ...f, id: `F${i + 1}` }));
 }
 
 /** Whether a mention or claim can be part of a fact (numbers, dates, roles, ages, counts with their context). */
@@ -78,6 +79,8 @@ export function candidateAbout(m: Item, subject: string[]): Candidate {
     subject,
     unit: m.kind === 'money' ? m.value.currency : '',
     qualifier: m.about!.qualifier,
+    // Always present, so that every candidate has one shape (V8 optimises the code that reads them for that shape).
+    inferred: false,
   };
 }
 
@@ -134,7 +137,10 @@ export function groupCandidates<C extends GroupMember>(candidates: C[]): C[][] {
     const unknown = bySubject.get('');
     const known = [...bySubject.keys()].filter((k) => k !== '');
     if (unknown && known.length === 1 && kindConflicts(unknown[0].kind, unknown[0].attribute)) {
-      bySubject.get(known[0])!.push(...unknown.map((c) => ({ ...c, inferred: true })));
+      // Marked, not copied: the caller made these candidates for this grouping, and a copy made by spreading would
+      // have a shape of its own, for which V8 deoptimises the code that reads candidates.
+      for (const c of unknown) c.inferred = true;
+      bySubject.get(known[0])!.push(...unknown);
       bySubject.delete('');
     }
     for (const members of bySubject.values()) groups.push(...splitByQualifier(members));
@@ -193,10 +199,12 @@ function buildFacts(group: Candidate[], paths: Map<string, string>, compare: Com
   if (misfits.length > 0) {
     const out = new Set(misfits);
     const rest = group.filter((c) => !out.has(c));
-    return [...buildFacts(rest, paths, compare), ...buildFacts(misfits.map((c) => ({ ...c, inferred: false })), paths, compare)];
+    // They leave as mentions of their own (marked in place, as groupCandidates marks them).
+    for (const c of misfits) c.inferred = false;
+    return [...buildFacts(rest, paths, compare), ...buildFacts(misfits, paths, compare)];
   }
   const first = group[0];
-  const values = collectValues(group.map((c) => c.mention), paths);
+  const values = collectValues(mapped(group, (c) => c.mention), paths);
   // The longest subject among the values' own (not inferred) members, the first in group order on a tie; looked up
   // by mention id rather than by a scan of the group per cluster.
   const ownIndex = new Map<string, number>();
@@ -268,7 +276,7 @@ function buildFacts(group: Candidate[], paths: Map<string, string>, compare: Com
     if (home) home.push(v);
     else clusters.push([v]);
   }
-  return clusters.map(make);
+  return mapped(clusters, make);
 }
 
 /** Independent documents behind a fact: syndicated copies of one sentence count once. */
@@ -359,7 +367,8 @@ function markCopies(v: FactValue & { sources: Source[] }): void {
     else groups.set(root, [d]);
   }
   v.independent = groups.size;
-  const copies = [...groups.values()].filter((g) => g.length > 1).map((g) => g.sort());
+  const copies = [...groups.values()].filter((g) => g.length > 1);
+  for (const g of copies) g.sort();
   if (copies.length > 0) v.copies = copies.sort((a, b) => cmp(a[0], b[0]));
 }
 

@@ -15,6 +15,7 @@ import { Names } from './names.js';
 import { element, ITEM_BUCKETS, itemFile, type ItemKey, type PackStyle } from './pack.js';
 import { READ_WINDOW, SpoolReader, SpoolWriter } from './spool.js';
 import { pushTo } from '../util/multimap.js';
+import { mapped } from '../util/mapped.js';
 
 /** Everything building the facts needs, as plain data (it crosses to a worker). */
 export interface FactsBase {
@@ -96,7 +97,7 @@ export function buildFactsSpool(job: FactsJob): FactsPart {
       const heads = new Map<string, { key: string; parts: string[] }>();
       const subjects = new Map<string, string[]>();
       const itemKeys = new Map<string, { subject: string[]; qualifier: string | null }>();
-      const files = job.threads.map((thread) => itemFile(thread, b));
+      const files = mapped(job.threads, (thread) => itemFile(thread, b));
       for (const file of files) reader.load(file, job.inMemoryBytes ?? BUCKET_IN_MEMORY);
       for (const file of files) {
         // "index TAB head TAB key": the item itself is read when its group is built.
@@ -137,6 +138,7 @@ export function buildFactsSpool(job: FactsJob): FactsPart {
             unit: head.parts[2],
             subject,
             qualifier,
+            inferred: false,
           };
           pushTo(byHead, head.key, light);
         }
@@ -147,12 +149,13 @@ export function buildFactsSpool(job: FactsJob): FactsPart {
         lights.sort((x, y) => x.index - y.index);
         for (const group of groupCandidates(lights)) {
           const reach = readReach(group);
-          const candidates: Candidate[] = group.map((l, i) => {
+          const candidates: Candidate[] = mapped(group, (l, i) => {
             const line = reader.readNear(l, reach[i]);
             const m = names.claim(JSON.parse(line.slice(line.indexOf('\t', line.indexOf('\t', line.indexOf('\t') + 1) + 1) + 1)) as Mention | Claim);
             // l.subject is sorted and holds each name once (see itemKeys above).
             const c = candidateAbout(m, l.subject);
-            return l.inferred ? { ...c, inferred: true } : c;
+            c.inferred = l.inferred;
+            return c;
           });
           for (const fact of factsOfGroup(candidates, paths, { tolerance: job.tolerance })) {
             const shown = names.renames ? { ...fact, subject: renameSubject(fact.subject, names.rename) } : fact;

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LineIndex, sentenceAt, splitSentences } from '../../src/extract/text.js';
+import { LineIndex, MAX_SENTENCE, sentenceAt, splitSentences } from '../../src/extract/text.js';
 
 const texts = (t: string) => splitSentences(t).map((s) => s.text);
 
@@ -48,5 +49,104 @@ describe('sentenceAt', () => {
     const s = splitSentences('One two. Three four.');
     expect(sentenceAt(s, 10)?.text).toBe('Three four.');
     expect(sentenceAt(s, 8)).toBeUndefined();
+  });
+});
+
+// The version splitSentences replaced (it read `text[i]`, which V8 deoptimises on when strings of one and of two
+// bytes per character alternate): the new one must split every text exactly as it did.
+function splitSentencesPlain(text: string): Array<[number, number]> {
+  const abbreviations = new Set(['mr', 'dr', 'inc', 'u.s', 'jun', 'no']);
+  const isAbbreviation = (dot: number) => {
+    let s = dot;
+    while (s > 0 && /[\p{L}.]/u.test(text[s - 1])) s--;
+    const word = text.slice(s, dot).toLowerCase();
+    if (word.length === 0) return false;
+    if (abbreviations.has(word)) return true;
+    if (/^\p{L}$/u.test(word) && /\p{Lu}/u.test(text[s])) return true;
+    return /^(\p{L}\.)+\p{L}$/u.test(word);
+  };
+  const cutPoint = (start: number, limit: number) => {
+    for (let i = limit; i > start + MAX_SENTENCE / 2; i--) if (text[i - 1] === ' ' || text[i - 1] === '\t') return i;
+    const code = text.charCodeAt(limit - 1);
+    return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+  };
+  const out: Array<[number, number]> = [];
+  const push = (start: number, end: number) => {
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    while (end - start > MAX_SENTENCE) {
+      const cut = cutPoint(start, start + MAX_SENTENCE);
+      push(start, cut);
+      start = cut;
+      while (start < end && /\s/.test(text[start])) start++;
+    }
+    if (end > start) out.push([start, end]);
+  };
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\n' || text[i] === '\r') {
+      push(start, i);
+      start = i + 1;
+      continue;
+    }
+    const ch = text[i];
+    if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') continue;
+    let j = i + 1;
+    while (j < text.length && (text[j] === '.' || text[j] === '!' || text[j] === '?')) j++;
+    while (j < text.length && '"\'”’)]»'.includes(text[j])) j++;
+    if (j < text.length && text[j] !== ' ' && text[j] !== '\t') continue;
+    let k = j;
+    while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
+    if (k >= text.length || text[k] === '\n' || text[k] === '\r') continue;
+    const next = text[k];
+    if (!/[\p{Lu}\d"“‘'(\[]/u.test(next)) continue;
+    if (ch === '.' && j === i + 1 && isAbbreviation(i)) continue;
+    if (ch === '…' && !/[\p{Lu}]/u.test(next)) continue;
+    push(start, j);
+    start = j;
+    i = j - 1;
+  }
+  push(start, text.length);
+  return out;
+}
+
+describe('splitSentences against the plain version', () => {
+  // Words (only the abbreviations both lists know), then what may end a sentence, close it and follow it.
+  const word = fc.constantFrom('Mr', 'Dr', 'Inc', 'U.S', 'Jun', 'No', 'J', 'word', 'Word', 'É', 'é', '12', '“Quote', '(Aside', '[Note', '\u00a0', '');
+  const end = fc.constantFrom('', '', '.', '!', '?', '…', '..', '?!', '. .');
+  const closer = fc.constantFrom('', '', '"', '”', '’', "'", ')', ']', '»', '”)');
+  const gap = fc.constantFrom(' ', ' ', '  ', '\t', '', '\n', '\r\n', '\u00a0', '\u2009', '\u3000', '\ufeff');
+  const text = fc.array(fc.tuple(word, end, closer, gap), { maxLength: 30 }).map((p) => p.flat().join(''));
+  const spans = (t: string) => splitSentences(t).map((s): [number, number] => [s.start, s.end]);
+
+  it('splits random text the same way', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(spans(t)).toEqual(splitSentencesPlain(t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('cuts run-on lines the same way', () => {
+    const long = 'word '.repeat(900) + 'end. Next one starts here.\n' + 'x'.repeat(4500);
+    expect(spans(long)).toEqual(splitSentencesPlain(long));
+    expect(spans(long).length).toBeGreaterThan(3);
+  });
+});
+
+describe('LineIndex against a scan of every character', () => {
+  it('starts lines where the plain scan does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', '\n', '\r\n', 'é', '’', ' '), { maxLength: 40 }).map((p) => p.join('')), (t) => {
+        const idx = new LineIndex(t);
+        for (let o = 0; o <= t.length; o++) {
+          const before = t.slice(0, o);
+          const line = before.split('\n').length;
+          expect(idx.locate(o)).toEqual({ line, column: o - (before.lastIndexOf('\n') + 1) + 1 });
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
