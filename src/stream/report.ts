@@ -45,7 +45,7 @@ export class StreamedReport {
   private claimCount = 0;
   private readonly rename: (name: string) => string;
   private names: Names | null = null;
-  private readonly filledSlots = new Map<string, string>();
+  private readonly filledSlots = new Map<string, Buffer>();
 
   constructor(private readonly options: StreamOptions) {
     this.rename = options.aliases ? aliasLookup(options.aliases) : (name) => name;
@@ -179,17 +179,24 @@ export class StreamedReport {
               break;
             }
             slot.push(piece.subarray(from, close));
-            w.put(this.fillSlot(Buffer.concat(slot).toString('utf8')));
+            w.putBytes(this.fillSlot(Buffer.concat(slot).toString('latin1')));
             slot = null;
             from = close + 1;
             continue;
           }
           const open = piece.indexOf(OPEN_BYTE, from);
           if (open < 0) {
-            w.putBytes(piece.subarray(from));
+            w.putRange(piece, from, piece.length);
             break;
           }
-          w.putBytes(piece.subarray(from, open));
+          w.putRange(piece, from, open);
+          // Nearly every slot lies within its piece: read in place.
+          const close = piece.indexOf(CLOSE_BYTE, open + 1);
+          if (close >= 0) {
+            w.putBytes(this.fillSlot(piece.toString('latin1', open + 1, close)));
+            from = close + 1;
+            continue;
+          }
           slot = [];
           from = open + 1;
         }
@@ -198,13 +205,17 @@ export class StreamedReport {
     }
   }
 
-  /** The text of one slot (without its markers). Names repeat: each distinct slot is parsed and looked up once. */
-  private fillSlot(raw: string): string {
-    let filled = this.filledSlots.get(raw);
+  /**
+   * The bytes of one slot, given the slot's bytes (without its markers) as a latin1 string: one character per byte,
+   * so any bytes make a key, decoded as UTF-8 only the first time. Names repeat: each distinct slot is parsed and
+   * looked up once, and its filled text encoded once.
+   */
+  private fillSlot(key: string): Buffer {
+    let filled = this.filledSlots.get(key);
     if (filled === undefined) {
-      const [type, kind, name] = JSON.parse(raw) as [SlotType, string, string];
-      filled = this.fill(type, kind, name);
-      if (type !== 'm') this.filledSlots.set(raw, filled);
+      const [type, kind, name] = JSON.parse(Buffer.from(key, 'latin1').toString('utf8')) as [SlotType, string, string];
+      filled = Buffer.from(this.fill(type, kind, name));
+      if (type !== 'm') this.filledSlots.set(key, filled);
     }
     return filled;
   }

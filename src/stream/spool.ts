@@ -102,6 +102,18 @@ export class ByteWriter {
     this.total += n;
   }
 
+  /** The bytes of `bytes` from `start` to `end`, without a view made of them. */
+  putRange(bytes: Buffer, start: number, end: number): void {
+    const length = end - start;
+    if (length > WRITE_SIZE - this.used) {
+      this.putBytes(bytes.subarray(start, end));
+      return;
+    }
+    bytes.copy(this.buf, this.used, start, end);
+    this.used += length;
+    this.total += length;
+  }
+
   putBytes(bytes: Uint8Array): void {
     if (bytes.length > WRITE_SIZE - this.used) {
       this.flush();
