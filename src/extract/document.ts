@@ -49,8 +49,8 @@ export function extractDocument(input: DocumentInput, options: ExtractOptions = 
   };
   const ctx = makeContext(input.text, date);
   const entities = addKnownEntities(ctx.text, extractEntities(ctx), options.knownEntities ?? []);
-  // Pushed one by one, not spread: V8 optimises a spread for the kind of array it first saw, and the extractors'
-  // arrays differ in kind (empty, numbers, objects), so spreads here made it deoptimise and compile this again.
+  // Pushed one by one, not spread: V8 optimises a spread for the kinds of array it has seen, and the extractors'
+  // results came in more than one (packed and holey: see util/mapped.ts), so spreads here deoptimised this function.
   const found: Array<{ kind: Mention['kind']; item: Found<unknown> }> = [];
   for (const e of entities) found.push({ kind: e.kind, item: e });
   for (const item of extractMoney(ctx)) found.push({ kind: 'money', item });
