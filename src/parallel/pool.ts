@@ -7,6 +7,7 @@ import type { Worker } from 'node:worker_threads';
 import type { DocumentInput, DocumentResult, ExtractOptions } from '../extract/document.js';
 import type { StreamDoc, StreamSettings, StreamTask } from '../stream/extract.js';
 import type { BatchRequest, BatchResponse, WorkerSetup } from './worker.js';
+import { errorOf } from './errors.js';
 import { YOUNG_MB } from './limits.js';
 import { startWorker } from './start.js';
 
@@ -227,7 +228,7 @@ function runBatches<T, R>(job: BatchJob<T, R>): Promise<void> {
           return;
         }
         if (res.error !== undefined || !res.results) {
-          fail(new Error(`extraction worker failed: ${res.error ?? 'no results'}`));
+          fail(errorOf('extraction worker failed', res));
           return;
         }
         waiting.set(res.batch, res.results as R[]);

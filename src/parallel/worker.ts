@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { DocumentInput, DocumentResult, ExtractOptions } from '../extract/document.js';
 import type { StreamDoc, StreamSettings, StreamTask } from '../stream/extract.js';
 import type { FactsJob } from '../stream/facts.js';
+import { failureOf, type WorkerFailure } from './errors.js';
 
 /** Given at start: with `stream`, the worker is one thread of a streamed report, named `thread`; with `facts`, it
  *  builds a streamed report's facts, answers with their keys and is done. */
@@ -22,10 +23,9 @@ export type BatchRequest =
   /** No more batches: close the spool files, then answer { closed: true }. */
   | { close: true };
 
-export interface BatchResponse {
+export interface BatchResponse extends Partial<WorkerFailure> {
   batch: number;
   results?: Array<DocumentResult | StreamDoc>;
-  error?: string;
   closed?: boolean;
 }
 
@@ -56,13 +56,13 @@ if (setup.facts) {
     const part = (await import('../stream/facts.js')).buildFactsSpool(setup.facts);
     parentPort?.postMessage({ part }, [part.at.buffer as ArrayBuffer, part.length.buffer as ArrayBuffer, part.flags.buffer as ArrayBuffer]);
   } catch (e) {
-    parentPort?.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    parentPort?.postMessage(failureOf(e));
   }
 }
 
 parentPort?.on('message', (req: BatchRequest) => {
   answer(req).then(
     (res) => parentPort?.postMessage(res),
-    (e: unknown) => parentPort?.postMessage({ batch: 'batch' in req ? req.batch : -1, error: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
+    (e: unknown) => parentPort?.postMessage({ batch: 'batch' in req ? req.batch : -1, ...failureOf(e) }),
   );
 });

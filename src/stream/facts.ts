@@ -9,6 +9,7 @@ import type { CorpusEntity } from '../merge/canonical.js';
 import { renameSubject } from '../merge/entities.js';
 import { type Candidate, candidateAbout, factSortKey, factsOfGroup, groupCandidates, type GroupMember } from '../merge/facts.js';
 import type { Claim, Mention } from '../model/report.js';
+import { errorOf, isSystemError, type WorkerFailure } from '../parallel/errors.js';
 import { YOUNG_MB } from '../parallel/limits.js';
 import { startWorker } from '../parallel/start.js';
 import { Names } from './names.js';
@@ -313,8 +314,9 @@ async function runFactsJob(job: FactsJob, bucketBytes: number, busy: number, sig
     try {
       return await factsWorker(url, job, heapMb, busy, signal);
     } catch (e) {
-      // Stopped on purpose: the report is no longer wanted, so no retry and no fallback either.
-      if (signal?.aborted) throw e;
+      // Stopped on purpose: the report is no longer wanted, so no retry and no fallback either. Nor after a system
+      // error (the spool folder is full): this thread would meet it again.
+      if (signal?.aborted || isSystemError(e)) throw e;
       if ((e as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') break;
     }
   }
@@ -326,10 +328,10 @@ function factsWorker(url: URL, job: FactsJob, heapMb: number, busy: number, sign
     if (signal?.aborted) return reject(new Error('facts no longer wanted'));
     const w = startWorker(url, { workerData: { facts: job }, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: YOUNG_MB } }, busy);
     signal?.addEventListener('abort', () => void w.terminate(), { once: true });
-    w.once('message', (res: { part?: FactsPart; error?: string }) => {
+    w.once('message', (res: { part?: FactsPart } & Partial<WorkerFailure>) => {
       void w.terminate();
       if (res.part) resolve(res.part);
-      else reject(new Error(res.error ?? 'no facts'));
+      else reject(errorOf('facts worker failed', res));
     });
     w.once('error', reject);
     w.once('exit', (code) => reject(new Error(`facts worker exited with code ${code}`)));

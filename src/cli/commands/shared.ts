@@ -1,6 +1,7 @@
 // What `extract` and `check` share: their common options, reading the inputs the config and arguments name, and
 // running the pipeline with the config's aliases and ignores applied.
 import { statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
 import path from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
@@ -9,6 +10,7 @@ import type { EntityKind, Report, Warning } from '../../model/report.js';
 import type { DocumentResult } from '../../extract/document.js';
 import { type InputList, type InputText, listInputs, readListed, SKIP_CODES } from '../../read/inputs.js';
 import type { StreamTask } from '../../stream/extract.js';
+import { isSystemError } from '../../parallel/errors.js';
 import type { PoolOptions } from '../../parallel/pool.js';
 import { assignDocumentIds } from '../../read/document-ids.js';
 import { parseByteSize } from '../../read/size.js';
@@ -203,7 +205,7 @@ export async function streamCliReport(paths: string[], flags: ReportFlags, loade
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     .map((t, index) => ({ ...t, index }));
   const sizes = files.map((f) => statSync(f.file, { throwIfNoEntry: false })?.size ?? 0).concat(stdin ? [stdin.text.length] : []);
-  const dir = makeSpoolDir();
+  const dir = spooling(tmpdir(), () => makeSpoolDir());
   // Also on process.exit() (a signal's default action ends the process without it: the folder is in the system's
   // temporary folder).
   const cleanUp = () => removeSpoolDir(dir);
@@ -240,9 +242,29 @@ export async function streamCliReport(paths: string[], flags: ReportFlags, loade
       await writeOrFail(flags.out, () => writeAtomicallyWith(file, (write) => report.write(write, threads)));
     }
     return EXIT.OK;
+  } catch (e) {
+    throw spoolFailure(e, dir);
   } finally {
     process.removeListener('exit', cleanUp);
     cleanUp();
+  }
+}
+
+/**
+ * A system error while the spool files are made, written or read (a full disk, a file-size limit) ends the run with
+ * one line naming the folder, not a stack trace. Errors already worded for the user (--out) pass as they are.
+ */
+function spoolFailure(e: unknown, dir: string): unknown {
+  if (e instanceof UsageError || !isSystemError(e)) return e;
+  const room = e.code === 'ENOSPC' || e.code === 'EDQUOT' || e.code === 'EFBIG' ? ': make room there, or set TMPDIR to a folder with more' : '';
+  return new UsageError(`temporary folder ${dir}: cannot ${e.syscall ?? 'write'} (${e.code})${room}`);
+}
+
+function spooling<T>(dir: string, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    throw spoolFailure(e, dir);
   }
 }
 
