@@ -70,6 +70,13 @@ describe.runIf(compiled)('a spool folder that cannot take the spool files', () =
     expect(readdirSync(r.temp)).toEqual([]);
   });
 
+  it('names a temporary folder that is not there', () => {
+    const missing = path.join(work, 'no-such-folder');
+    const r = spawnSync(process.execPath, [BIN, 'extract', 'seeds/', '--format', 'json'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TMPDIR: missing } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`facts: temporary folder ${missing}: cannot mkdtemp (ENOENT)\n`);
+  });
+
   it('runs as usual when the limit leaves room', () => {
     const out = path.join(work, 'report.json');
     const r = limited(1 << 20, ['extract', corpus, '--format', 'json', '--jobs', '2', '--out', out]);

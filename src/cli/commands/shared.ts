@@ -256,6 +256,8 @@ export async function streamCliReport(paths: string[], flags: ReportFlags, loade
  */
 function spoolFailure(e: unknown, dir: string): unknown {
   if (e instanceof UsageError || !isSystemError(e)) return e;
+  // A file outside the spool folder is named as it is.
+  if (e.path !== undefined && path.relative(dir, e.path).startsWith('..')) return new UsageError(`${e.path}: cannot ${e.syscall ?? 'read'} (${e.code})`);
   const room = e.code === 'ENOSPC' || e.code === 'EDQUOT' || e.code === 'EFBIG' ? ': make room there, or set TMPDIR to a folder with more' : '';
   return new UsageError(`temporary folder ${dir}: cannot ${e.syscall ?? 'write'} (${e.code})${room}`);
 }
