@@ -262,6 +262,7 @@ function spoolFailure(e: unknown, dir: string): unknown {
   return new UsageError(`temporary folder ${dir}: cannot ${e.syscall ?? 'write'} (${e.code})${room}`);
 }
 
+/** Runs a step of the spool's life (making its folder) with a system error worded as spoolFailure words it. */
 function spooling<T>(dir: string, run: () => T): T {
   try {
     return run();
