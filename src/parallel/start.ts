@@ -25,7 +25,8 @@ let starting = 0;
 
 /** A new worker; `busy` is how many of our threads will be working while it does. (A worker started while another
  *  is still starting with the flag off gets it off too: our pools start their workers together, with one `busy`.) */
-export function startWorker(url: URL, options: WorkerOptions, busy: number): Worker {
+export function startWorker(url: URL, given: WorkerOptions, busy: number): Worker {
+  const options = given.execArgv ? given : { ...given, execArgv: workerExecArgv() };
   if (!compileInThread(busy)) return new Worker(url, options);
   if (starting++ === 0) setFlagsFromString('--no-concurrent-recompilation');
   let worker: Worker;
@@ -56,4 +57,15 @@ function started(): void {
 /** Workers still starting with the flag off (for tests: none once every worker runs). */
 export function workersStarting(): number {
   return starting;
+}
+
+/** This process's options for a worker: all but `--input-type`, which a worker inherits by default and which fails
+ *  its start when the process runs a script given with `-e` ("--input-type can only be used with string input"). */
+export function workerExecArgv(argv: readonly string[] = process.execArgv): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--input-type') i++;
+    else if (!argv[i].startsWith('--input-type=')) out.push(argv[i]);
+  }
+  return out;
 }

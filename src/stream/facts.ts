@@ -327,7 +327,14 @@ function factsWorker(url: URL, job: FactsJob, heapMb: number, busy: number, sign
   return new Promise<FactsPart>((resolve, reject) => {
     if (signal?.aborted) return reject(new Error('facts no longer wanted'));
     const w = startWorker(url, { workerData: { facts: job }, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: YOUNG_MB } }, busy);
-    signal?.addEventListener('abort', () => void w.terminate(), { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        reject(new Error('facts no longer wanted'));
+        void w.terminate();
+      },
+      { once: true },
+    );
     w.once('message', (res: { part?: FactsPart } & Partial<WorkerFailure>) => {
       void w.terminate();
       if (res.part) resolve(res.part);

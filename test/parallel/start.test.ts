@@ -3,7 +3,7 @@
 // given back whatever way a worker ends.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Worker } from 'node:worker_threads';
-import { compileInThread, startWorker, workersStarting } from '../../src/parallel/start.js';
+import { compileInThread, startWorker, workerExecArgv, workersStarting } from '../../src/parallel/start.js';
 
 const script = (code: string) => new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 const ended = (w: Worker) => new Promise<number>((resolve) => w.once('exit', resolve));
@@ -16,6 +16,14 @@ describe('compileInThread', () => {
     expect(compileInThread(2, 4)).toBe(false);
     // One CPU (a run pinned with taskset): even one worker fills it.
     expect(compileInThread(1, 1)).toBe(true);
+  });
+});
+
+describe('workerExecArgv', () => {
+  it('passes this process’s options on, but not --input-type (a worker started under `node -e` would fail)', () => {
+    expect(workerExecArgv(['--input-type=module', '-e', 'x', '--max-old-space-size=512'])).toEqual(['-e', 'x', '--max-old-space-size=512']);
+    expect(workerExecArgv(['--input-type', 'module', '--enable-source-maps'])).toEqual(['--enable-source-maps']);
+    expect(workerExecArgv([])).toEqual([]);
   });
 });
 
