@@ -1,8 +1,9 @@
 // Finds the input documents named on the command line (files, folders, globs, "-") and reads them as text.
 // Only this folder touches the disk. Problems become warnings naming the path; the run goes on.
-import { createReadStream } from 'node:fs';
-import { lstat, readFile, readdir, stat, realpath } from 'node:fs/promises';
+import { createReadStream, readFile as readFileCallback, stat as statCallback } from 'node:fs';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Warning } from '../model/report.js';
 import { decode } from './decode.js';
@@ -72,18 +73,39 @@ export async function readInputs(paths: string[], options: ReadOptions): Promise
   return readListed(await listInputs(paths, options), options.maxFileSize);
 }
 
+/**
+ * Files read at once. One at a time, each read waited for its open, stat, read and close to come back from libuv's
+ * threads in turn: 2,000 files of 8 KB took 0.75 s. A few reads ahead keep those threads busy, and at most this many
+ * files are held before their turn.
+ */
+const READ_AHEAD = 16;
+
 /** Reads the listed files in order: the inputs (standard input last) and every warning, the listing's first. */
 export async function readListed(list: InputList, maxFileSize?: number): Promise<ReadResult> {
   const inputs: InputText[] = [];
   const warnings = [...list.warnings];
-  for (const { file, path: rel } of list.files) {
-    const read = await readInputFile(file, rel, maxFileSize);
+  const files = list.files;
+  // readInputFile never rejects (a failed read is a warning), so a read started ahead cannot go unhandled.
+  const ahead = new Map<number, ReturnType<typeof readInputFile>>();
+  const start = (i: number): void => {
+    if (i < files.length) ahead.set(i, readInputFile(files[i]!.file, files[i]!.path, maxFileSize));
+  };
+  for (let i = 0; i < READ_AHEAD; i++) start(i);
+  for (let i = 0; i < files.length; i++) {
+    const read = await ahead.get(i)!;
+    ahead.delete(i);
+    start(i + READ_AHEAD);
     if (read.warning) warnings.push(read.warning);
     if (read.input) inputs.push(read.input);
   }
   if (list.stdin) inputs.push(list.stdin);
   return { inputs, warnings };
 }
+
+// Each document's file is read with the callback API: fs/promises opens a FileHandle per file, and 2,000 files of
+// 8 KB took 135-150 ms of this thread's time with it, 53-79 ms without.
+const readWhole = promisify(readFileCallback);
+const statOf = promisify(statCallback);
 
 /** One listed file read and decoded, or the warning that says why not (ENCODING comes with the input). */
 export async function readInputFile(file: string, rel: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): Promise<{ input?: InputText; warning?: Warning }> {
@@ -148,13 +170,13 @@ interface ReadOne {
 
 async function readOne(file: string, rel: string, maxSize: number): Promise<ReadOne> {
   try {
-    const info = await stat(file);
+    const info = await statOf(file);
     if (info.size > maxSize) {
       return { warning: { code: 'TOO_LARGE', message: `skipped: ${info.size} bytes is over the ${maxSize}-byte limit (--max-file-size)` } };
     }
     if (info.isDirectory()) return { warning: { code: 'IS_FOLDER', message: 'skipped: is a folder' } };
     // Pipes and devices (/dev/zero, <(…)) report no size: read them in chunks up to the limit instead.
-    const bytes = info.isFile() ? await readFile(file) : await readCapped(file, maxSize);
+    const bytes = info.isFile() ? await readWhole(file) : await readCapped(file, maxSize);
     if (bytes === null) {
       return { warning: { code: 'TOO_LARGE', message: `skipped: more than the ${maxSize}-byte limit (--max-file-size)` } };
     }

@@ -56,6 +56,32 @@ describe('readInputs', () => {
     ]);
   });
 
+  it('reads files ahead but keeps inputs and warnings in listing order', async () => {
+    // More files than are read at once, the first ones large (their reads finish after later small ones), with
+    // empty and binary files among them: the warnings must still come in path order.
+    const many = path.join(dir, 'many');
+    await mkdir(many);
+    const expected: { inputs: Array<[string, number]>; warnings: Array<[string, string]> } = { inputs: [], warnings: [] };
+    for (let i = 0; i < 50; i++) {
+      const name = `many/f${String(i).padStart(2, '0')}.txt`;
+      if (i % 7 === 3) {
+        await writeFile(path.join(dir, name), '');
+        expected.warnings.push([name, 'EMPTY']);
+      } else if (i % 11 === 5) {
+        await writeFile(path.join(dir, name), Buffer.from([0x41, 0, 0x42]));
+        expected.warnings.push([name, 'BINARY']);
+      } else {
+        const text = `Document ${i}. `.repeat(i < 4 ? 60_000 : 1 + i);
+        await writeFile(path.join(dir, name), text);
+        expected.inputs.push([name, text.length]);
+      }
+    }
+    const { inputs, warnings } = await readInputs(['many'], { cwd: dir });
+    expect(inputs.map((x) => [x.path, x.text.length])).toEqual(expected.inputs);
+    expect(inputs[10]?.text.startsWith(`Document ${Number(inputs[10]?.path.slice(6, 8))}. `)).toBe(true);
+    expect(warnings.map((w) => [w.path, w.code])).toEqual(expected.warnings);
+  });
+
   it('warns about a folder with no text files', async () => {
     const { warnings } = await readInputs(['empty'], { cwd: dir });
     expect(warnings).toEqual([{ path: 'empty', code: 'EMPTY_FOLDER', message: 'no text files in this folder' }]);
