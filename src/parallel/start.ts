@@ -26,12 +26,11 @@ let starting = 0;
 /** A new worker; `busy` is how many of our threads will be working while it does. (A worker started while another
  *  is still starting with the flag off gets it off too: our pools start their workers together, with one `busy`.) */
 export function startWorker(url: URL, given: WorkerOptions, busy: number): Worker {
-  const options = given.execArgv ? given : { ...given, execArgv: workerExecArgv() };
-  if (!compileInThread(busy)) return new Worker(url, options);
+  if (!compileInThread(busy)) return newWorker(url, given);
   if (starting++ === 0) setFlagsFromString('--no-concurrent-recompilation');
   let worker: Worker;
   try {
-    worker = new Worker(url, options);
+    worker = newWorker(url, given);
   } catch (e) {
     started();
     throw e;
@@ -59,9 +58,28 @@ export function workersStarting(): number {
   return starting;
 }
 
-/** This process's options for a worker: all but `--input-type`, which a worker inherits by default and which fails
- *  its start when the process runs a script given with `-e` ("--input-type can only be used with string input"). */
-export function workerExecArgv(argv: readonly string[] = process.execArgv): string[] {
+/**
+ * A worker with this process's Node options. A worker inherits them by default, which is what we want (V8's flags,
+ * such as --max-old-space-size, are the process's anyway), except for one: an inherited --input-type fails its start
+ * when the process runs a script given with `-e` ("--input-type can only be used with string input"). Only then are
+ * the options given, without it; and since a worker may not be given V8's flags (ERR_WORKER_INVALID_EXEC_ARGV), a
+ * worker they are refused for starts with none.
+ */
+function newWorker(url: URL, given: WorkerOptions): Worker {
+  const execArgv = given.execArgv ? undefined : workerExecArgv();
+  if (!execArgv) return new Worker(url, given);
+  try {
+    return new Worker(url, { ...given, execArgv });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
+    return new Worker(url, { ...given, execArgv: [] });
+  }
+}
+
+/** The options to give a worker instead of letting it inherit this process's: all but `--input-type`, and only when
+ *  that is among them (undefined otherwise: inherited, V8's flags included, which a worker may not be given). */
+export function workerExecArgv(argv: readonly string[] = process.execArgv): string[] | undefined {
+  if (!argv.some((a) => a === '--input-type' || a.startsWith('--input-type='))) return undefined;
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--input-type') i++;

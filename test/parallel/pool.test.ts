@@ -34,6 +34,16 @@ describe.runIf(built)('facts extract --jobs (compiled)', () => {
       expect(many.status, many.stderr).toBe(0);
       expect(many.stdout === one.stdout, `--jobs ${jobs} differs from --jobs 1`).toBe(true);
     }
+    // Node run with V8 flags (a larger heap, as a user may give for a large corpus): the workers, which may not be
+    // given them, inherit them.
+    const flagged = spawnSync(process.execPath, ['--max-old-space-size=2048', '--stack-size=900', BIN, 'extract', 'corpus', '--format', 'json', '--jobs', '2'], {
+      cwd: dir,
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    });
+    expect(flagged.stderr).toBe('');
+    expect(flagged.status).toBe(0);
+    expect(flagged.stdout === one.stdout, 'node --max-old-space-size … --jobs 2 differs from --jobs 1').toBe(true);
     const table1 = facts(['check', 'corpus', '--format', 'table', '--jobs', '1', '--fail-on', 'none']);
     const table2 = facts(['check', 'corpus', '--format', 'table', '--jobs', '2', '--fail-on', 'none']);
     expect(table1.status).toBe(0);

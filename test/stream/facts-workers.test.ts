@@ -1,8 +1,9 @@
 // The facts workers of a streamed report (runFactsJobs, compiled: a worker runs the built code): a system error in
 // one (its spool file cannot be opened) comes back with its code and is not tried again in this thread, and a report
 // no longer wanted stops them. Run in a child process, so the workers are not this test runner's; a script given with
-// `node --input-type=module -e`, which is also how a worker's own options are checked (it used to inherit
-// --input-type and fail to start, and each range was then built in this thread).
+// `node --input-type=module --max-old-space-size=1024 -e`, which is also how a worker's own options are checked (it
+// used to inherit --input-type and fail to start, and each range was then built in this thread; then to be given the
+// V8 flag, which a worker refuses).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,7 +45,8 @@ describe.runIf(existsSync(COMPILED) && existsSync(path.join(ROOT, 'dist', 'paral
       }));
     `;
     // The process must end by itself: a worker left running would keep it alive past the timeout.
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, work], { encoding: 'utf8', timeout: 30_000 });
+    // With a V8 flag too, which a worker may not be given: its workers start with no options (they used to fail).
+    const r = spawnSync(process.execPath, ['--input-type=module', '--max-old-space-size=1024', '-e', script, work], { encoding: 'utf8', timeout: 30_000 });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const seen = JSON.parse(r.stdout) as Record<string, unknown>;
