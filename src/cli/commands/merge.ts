@@ -86,7 +86,7 @@ async function runMerge(parts: string[], flags: MergeFlags, io: CliIo): Promise<
 
 /** `facts extract --partial`: read and extract only, written as NDJSON to --out or standard output. */
 export async function writePartial(paths: string[], flags: ReportFlags, loaded: LoadedConfig, io: CliIo): Promise<number> {
-  const { warnings, results } = await extractCliInputs(paths, flags, loaded, io);
+  const { warnings, results } = await extractCliInputs(paths, flags, loaded, io, false);
   printWarnings(warnings, io);
   if (strictFailure(flags, loaded, warnings, io)) return EXIT.USAGE;
   if (results.length === 0) {

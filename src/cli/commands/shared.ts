@@ -90,7 +90,7 @@ export interface CliReport {
 
 /** Reads what the arguments (or the config's include) name, minus the config's exclude, and builds the report. */
 export async function buildCliReport(paths: string[], flags: ReportFlags, loaded: LoadedConfig, io: CliIo): Promise<CliReport> {
-  const { inputs, warnings, results: raw } = await extractCliInputs(paths, flags, loaded, io);
+  const { inputs, warnings, results: raw } = await extractCliInputs(paths, flags, loaded, io, true);
   const { report, tolerance } = await reportFromResults(raw, warnings, flags, loaded);
   const textOf = new Map(inputs.map((i) => [i.path, i.text]));
   const texts: Record<string, string> = {};
@@ -120,17 +120,19 @@ export async function reportFromResults(
   return { report, tolerance };
 }
 
-/** The read and extract half of the run (all `facts extract --partial` does): the documents and their results. */
+/** The read and extract half of the run (all `facts extract --partial` does): the documents and their results.
+ *  `forReport`: a report will be built from them in memory, so the run stops before they fill the heap it needs. */
 export async function extractCliInputs(
   paths: string[],
   flags: ReportFlags,
   loaded: LoadedConfig,
   io: CliIo,
+  forReport: boolean,
 ): Promise<{ inputs: Array<{ path: string; text: string }>; warnings: Warning[]; results: DocumentResult[] }> {
   const { inputs, warnings } = await readCliInputs(paths, flags, loaded, io);
   const { documentInputs } = await import('../../pipeline.js');
   const { extractDocuments } = await import('../../parallel/pool.js');
-  const results = await withMemoryError(() => extractDocuments(documentInputs(inputs), poolOptions(inputs.length, flags, loaded, io)));
+  const results = await withMemoryError(() => extractDocuments(documentInputs(inputs), { ...poolOptions(inputs.length, flags, loaded, io), forReport }));
   return { inputs, warnings, results };
 }
 
@@ -271,13 +273,14 @@ function spooling<T>(dir: string, run: () => T): T {
   }
 }
 
-/** Extraction that ran out of memory ends the run with a one-line error naming the documents. */
+/** Extraction that ran out of memory (naming the documents), or whose results would leave no room to build the report
+ *  from them, ends the run with a one-line error. */
 async function withMemoryError<T>(run: () => Promise<T>): Promise<T> {
-  const { OutOfMemoryError } = await import('../../parallel/pool.js');
+  const { HeapFullError, OutOfMemoryError } = await import('../../parallel/pool.js');
   try {
     return await run();
   } catch (e) {
-    if (e instanceof OutOfMemoryError) throw new UsageError(e.message);
+    if (e instanceof OutOfMemoryError || e instanceof HeapFullError) throw new UsageError(e.message);
     throw e;
   }
 }
