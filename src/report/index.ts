@@ -2,11 +2,12 @@
 import { formatCsv } from './csv.js';
 import { formatGithub } from './github.js';
 import { formatHtml } from './html.js';
-import { formatJson, formatNdjson } from './json.js';
+import { formatJson, formatNdjson, jsonPieces, ndjsonPieces } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
 import { formatTable } from './table.js';
+import type { Report } from '../model/report.js';
 import type { Formatter } from './types.js';
 
 export const FORMATTERS = {
@@ -22,5 +23,8 @@ export const FORMATTERS = {
 } satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof FORMATTERS;
+
+/** Formats that can also be written in pieces, for reports longer than one string can be (the same bytes). */
+export const PIECEWISE: Partial<Record<FormatName, (report: Report) => Iterable<string>>> = { json: jsonPieces, ndjson: ndjsonPieces };
 export const FORMAT_NAMES = Object.keys(FORMATTERS) as FormatName[];
 export { DEFAULT_FORMAT_OPTIONS, type FormatOptions, type Formatter } from './types.js';

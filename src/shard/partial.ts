@@ -42,36 +42,50 @@ export class PartialError extends Error {}
 
 /** Parses one part file; `name` is used in error messages. Blank lines are allowed (a trailing newline). */
 export function parsePartial(text: string, name: string): Partial {
-  const lines = text.split('\n');
-  const headers: PartialHeader[] = [];
-  const results: DocumentResult[] = [];
-  const warnings: Warning[] = [];
-  lines.forEach((line, i) => {
+  const reader = new PartialReader(name);
+  for (const line of text.split('\n')) reader.add(line);
+  return reader.finish();
+}
+
+/** parsePartial a line at a time, for a part file read as it comes (it may be longer than a string can be). */
+export class PartialReader {
+  private readonly headers: PartialHeader[] = [];
+  private readonly results: DocumentResult[] = [];
+  private readonly warnings: Warning[] = [];
+  private lineNumber = 0;
+
+  constructor(private readonly name: string) {}
+
+  add(line: string): void {
+    const n = ++this.lineNumber;
     if (line.trim() === '') return;
     let data: unknown;
     try {
       data = JSON.parse(line);
     } catch {
-      throw new PartialError(`${name}:${i + 1}: not a JSON line (is this a file written by facts extract --partial?)`);
+      throw new PartialError(`${this.name}:${n}: not a JSON line (is this a file written by facts extract --partial?)`);
     }
     const h = data as PartialHeader;
-    if (headers.length === 0 || h?.format === PARTIAL_FORMAT) {
+    if (this.headers.length === 0 || h?.format === PARTIAL_FORMAT) {
       if (typeof h !== 'object' || h === null || h.format !== PARTIAL_FORMAT) {
-        throw new PartialError(`${name}:${i + 1}: not a facts partial file (the first line must be its header; write it with facts extract --partial)`);
+        throw new PartialError(`${this.name}:${n}: not a facts partial file (the first line must be its header; write it with facts extract --partial)`);
       }
       if (h.version !== PARTIAL_VERSION) {
-        throw new PartialError(`${name}: partial format version ${String(h.version)}, this facts reads version ${PARTIAL_VERSION}; extract the shard again`);
+        throw new PartialError(`${this.name}: partial format version ${String(h.version)}, this facts reads version ${PARTIAL_VERSION}; extract the shard again`);
       }
-      headers.push(h);
+      this.headers.push(h);
       return;
     }
     const entry = data as PartialLine;
-    if (entry?.type === 'document' && isResult(entry.result)) results.push(entry.result);
-    else if (entry?.type === 'warning' && typeof entry.warning?.path === 'string') warnings.push(entry.warning);
-    else throw new PartialError(`${name}:${i + 1}: neither a document nor a warning line`);
-  });
-  if (headers.length === 0) throw new PartialError(`${name}: empty; a partial file starts with its header line`);
-  return { headers, results, warnings };
+    if (entry?.type === 'document' && isResult(entry.result)) this.results.push(entry.result);
+    else if (entry?.type === 'warning' && typeof entry.warning?.path === 'string') this.warnings.push(entry.warning);
+    else throw new PartialError(`${this.name}:${n}: neither a document nor a warning line`);
+  }
+
+  finish(): Partial {
+    if (this.headers.length === 0) throw new PartialError(`${this.name}: empty; a partial file starts with its header line`);
+    return { headers: this.headers, results: this.results, warnings: this.warnings };
+  }
 }
 
 function isResult(r: unknown): r is DocumentResult {

@@ -1,7 +1,8 @@
 // `facts merge`: the report of several `facts extract --partial` shards, the same bytes one run over all their
 // documents gives. Also home of the --partial writer, so the format's two ends live side by side.
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { Command, Option } from 'commander';
 import { FORMAT_NAMES } from '../../report/index.js';
 import type { Partial } from '../../shard/partial.js';
@@ -10,7 +11,7 @@ import { CONFIG_FILE, loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { type CliIo, EXIT } from '../io.js';
 import { VERSION } from '../version.js';
-import { emit, extractCliInputs, NO_INPUT, parseTolerance, printWarnings, type ReportFlags, reportFromResults, strictFailure, writeFileOrFail } from './shared.js';
+import { emit, extractCliInputs, NO_INPUT, parseTolerance, printWarnings, type ReportFlags, reportFromResults, strictFailure, writePiecesOrFail } from './shared.js';
 
 interface MergeFlags extends ReportFlags {
   quiet?: boolean;
@@ -46,21 +47,20 @@ Examples:
 async function runMerge(parts: string[], flags: MergeFlags, io: CliIo): Promise<number> {
   const loaded = await loadConfig(io.cwd, flags.config);
   // Loaded here, not at the top: it brings the extractors (for document ids), which --help never needs.
-  const { combineResults, PartialError, parsePartial } = await import('../../shard/partial.js');
+  const { combineResults, PartialError, PartialReader } = await import('../../shard/partial.js');
   const read: Array<Partial & { name: string }> = [];
   for (const name of parts) {
-    let text: string;
+    const reader = new PartialReader(name);
     try {
-      text = name === '-' ? Buffer.from((await io.readStdin?.()) ?? new Uint8Array()).toString('utf8') : await readFile(path.resolve(io.cwd, name), 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new UsageError(`${name}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? 'error'})`}`);
-    }
-    try {
-      read.push({ name, ...parsePartial(text, name) });
+      // A file is read a line at a time: a part of ~70 MB of articles or more is longer than one string can be.
+      if (name === '-') for (const line of Buffer.from((await io.readStdin?.()) ?? new Uint8Array()).toString('utf8').split('\n')) reader.add(line);
+      else for await (const line of createInterface({ input: createReadStream(path.resolve(io.cwd, name)), crlfDelay: Infinity })) reader.add(line);
+      read.push({ name, ...reader.finish() });
     } catch (e) {
       if (e instanceof PartialError) throw new UsageError(e.message);
-      throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === undefined) throw e;
+      throw new UsageError(`${name}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code})`}`);
     }
   }
   const dates = new Set(read.flatMap((p) => p.headers.map((h) => h.referenceDate ?? 'none')));
@@ -96,7 +96,7 @@ export async function writePartial(paths: string[], flags: ReportFlags, loaded: 
   const { partialHeader, partialLines } = await import('../../shard/partial.js');
   const header = partialHeader(VERSION, flags.date ?? loaded.config.date ?? null);
   if (flags.out !== undefined) {
-    await writeFileOrFail(io, flags.out, [...partialLines(header, results, warnings)].join(''));
+    await writePiecesOrFail(io, flags.out, partialLines(header, results, warnings));
   } else {
     for (const line of partialLines(header, results, warnings)) io.stdout(line);
   }

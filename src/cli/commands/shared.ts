@@ -15,7 +15,7 @@ import type { PoolOptions } from '../../parallel/pool.js';
 import { assignDocumentIds } from '../../read/document-ids.js';
 import { parseByteSize } from '../../read/size.js';
 import { terminalSafe } from '../../report/escape.js';
-import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../../report/index.js';
+import { FORMAT_NAMES, FORMATTERS, type FormatName, PIECEWISE } from '../../report/index.js';
 import { type LoadedConfig, CONFIG_FILE, isCalendarDay } from '../config.js';
 import { UsageError } from '../errors.js';
 import { type CliIo, EXIT, useColor } from '../io.js';
@@ -336,6 +336,14 @@ export function strictFailure(flags: ReportFlags, loaded: LoadedConfig, warnings
 /** Formats the report and writes it to --out or standard output. */
 export async function emit(report: Report, flags: ReportFlags, io: CliIo, quiet: boolean, texts?: Record<string, string>): Promise<void> {
   const toFile = flags.out !== undefined;
+  const pieces = PIECEWISE[flags.format];
+  if (pieces) {
+    // JSON and NDJSON in pieces: `facts merge` of ~35 MB of articles or more makes a report longer than a string.
+    const chunks = joined(pieces(report), 1 << 16);
+    if (flags.out === undefined) for (const chunk of chunks) io.stdout(chunk);
+    else await writePiecesOrFail(io, flags.out, chunks);
+    return;
+  }
   const output = FORMATTERS[flags.format](report, {
     color: useColor(io, flags.color, toFile),
     width: io.columns ?? 100,
@@ -352,6 +360,32 @@ export async function emit(report: Report, flags: ReportFlags, io: CliIo, quiet:
 
 export async function writeFileOrFail(io: CliIo, file: string, data: string): Promise<void> {
   await writeOrFail(file, () => writeAtomically(path.resolve(io.cwd, file), data));
+}
+
+/** The pieces joined into strings of at least `size` characters (fewer writes), the last one shorter. */
+function* joined(pieces: Iterable<string>, size: number): Generator<string> {
+  let buffer: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    buffer.push(piece);
+    length += piece.length;
+    if (length >= size) {
+      yield buffer.join('');
+      buffer = [];
+      length = 0;
+    }
+  }
+  if (length > 0) yield buffer.join('');
+}
+
+/** writeFileOrFail for text made in pieces, written as they come: it may be longer than a string can be (a partial
+ *  file is ~7.5 bytes per byte of articles, so a shard of ~70 MB passes V8's 512 M characters). */
+export async function writePiecesOrFail(io: CliIo, file: string, pieces: Iterable<string>): Promise<void> {
+  await writeOrFail(file, () =>
+    writeAtomicallyWith(path.resolve(io.cwd, file), async (write) => {
+      for (const piece of pieces) write(Buffer.from(piece, 'utf8'));
+    }),
+  );
 }
 
 /** Runs a write; a failure of the file system (it has an error code) becomes a one-line usage error naming the file. */
