@@ -42,6 +42,10 @@ export const HELD_SHARE = 0.65;
  *  documents that adds at most ~200 MB at 8x, from a tenth ~500 MB, which would have stopped a run that fits. */
 const PROJECT_FROM = 0.25;
 
+/** The same for `facts merge`, whose results, read from part files, take more to build the report from: the 4x
+ *  corpus's part (472 MB) held 664 MB once read and the merge peaked at 1,514 MB or more. */
+export const MERGE_HELD_SHARE = 0.4;
+
 /** The results would fill more of the heap than a report built from them leaves room for. */
 export class HeapFullError extends Error {}
 
@@ -50,25 +54,36 @@ export interface HeapUse {
   limit: number;
 }
 
-function heapNow(): HeapUse {
+/** This thread's heap, used and allowed, in bytes. */
+export function heapUse(): HeapUse {
   const s = getHeapStatistics();
   return { used: s.used_heap_size, limit: s.heap_size_limit };
 }
 
-/** Stops the run when the results of all `total` documents, from what those of `done` hold over `base`, would pass
- *  HELD_SHARE of the heap. */
-export function checkHeld(done: number, total: number, base: number, heap: HeapUse): void {
+/** How checkHeld names what is held, for its message: the whole, the part done so far, and what to do instead. */
+export type HeldText = (done: number, total: number) => { whole: string; done: string; instead: string };
+
+const DOCUMENTS_HELD: HeldText = (done, total) => ({
+  whole: `the results of these ${total} documents`,
+  done: String(done),
+  instead: ', or use facts extract --format json or ndjson, which are written as they go',
+});
+
+/** Stops the run when what all of `total` will hold, from what `done` of it holds over `base`, would pass `share` of
+ *  the heap (`done` and `total` count documents, or bytes of part files). */
+export function checkHeld(done: number, total: number, base: number, heap: HeapUse, text: HeldText = DOCUMENTS_HELD, share = HELD_SHARE): void {
   const { used, limit } = heap;
   const projected = done >= total * PROJECT_FROM ? base + ((used - base) / done) * total : used;
   const expected = Math.max(used, projected);
-  if (expected <= limit * HELD_SHARE) return;
+  if (expected <= limit * share) return;
   const mb = (n: number) => Math.round(n / (1 << 20));
   // The results, as much again to build the report, and some to spare, in whole gigabytes.
   const suggested = Math.ceil(Math.max(expected * 2.5, limit + (1 << 30)) / (1 << 30)) * 1024;
+  const say = text(done, total);
   throw new HeapFullError(
-    `the results of these ${total} documents would take about ${mb(expected)} MB of this process’s ${mb(limit)} MB heap ` +
-      `(${mb(used)} MB after ${done}), and this report is built in memory, which takes as much again: give Node more ` +
-      `(NODE_OPTIONS=--max-old-space-size=${suggested}), or use facts extract --format json or ndjson, which are written as they go`,
+    `${say.whole} would take about ${mb(expected)} MB of this process’s ${mb(limit)} MB heap (${mb(used)} MB after ` +
+      `${say.done}), and this report is built in memory, which takes as much again: give Node more ` +
+      `(NODE_OPTIONS=--max-old-space-size=${suggested})${say.instead}`,
   );
 }
 
@@ -130,7 +145,7 @@ export async function extractDocuments(docs: DocumentInput[], options: PoolOptio
     });
     return results;
   }
-  const heap = options.heap ?? heapNow;
+  const heap = options.heap ?? heapUse;
   const base = heap().used;
   await runBatches<DocumentInput, DocumentResult>({
     items: docs,

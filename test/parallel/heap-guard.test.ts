@@ -1,6 +1,6 @@
-// A report built in memory (table, CSV, Markdown, HTML, check …) holds every document's results, then takes as much
-// again to build. When they would not fit, the run stops with a one-line error naming the remedies, as early as it can
-// tell, instead of V8's fatal out-of-memory error and native stack trace.
+// A report built in memory (table, CSV, Markdown, HTML, check, merge …) holds every document's results, then takes as
+// much again to build. When they would not fit, the run stops with a one-line error naming the remedies, as early as it
+// can tell, instead of V8's fatal out-of-memory error and native stack trace.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -67,5 +67,22 @@ describe.runIf(built)('a report too large for the heap (compiled)', () => {
     expect(fits.stderr).toBe('');
     expect(fits.status).toBe(0);
     expect(fits.stdout).toMatch(/^Conflicts \(\d+\)/);
+
+    // facts merge checks what the part files hold as it reads them (by bytes read), with a lower share: its results
+    // take more to build the report from.
+    const part = spawnSync(process.execPath, [BIN, 'extract', '--partial', 'corpus', '--jobs', '2', '--out', 'part.ndjson'], { cwd: dir, encoding: 'utf8' });
+    expect(part.status).toBe(0);
+    const merge = (node: string[]) =>
+      spawnSync(process.execPath, [...node, BIN, 'merge', 'part.ndjson', '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const tight = merge(['--max-old-space-size=64']);
+    expect(tight.status).toBe(2);
+    expect(tight.stdout).toBe('');
+    expect(tight.stderr).toMatch(
+      /^facts: the results in these part files \(\d+ MB\) would take about \d+ MB of this process’s \d+ MB heap \(\d+ MB after \d+ MB\), and this report is built in memory, which takes as much again: give Node more \(NODE_OPTIONS=--max-old-space-size=\d+\)\n$/,
+    );
+    const merged = merge([]);
+    expect(merged.stderr).toBe('');
+    expect(merged.status).toBe(0);
+    expect((JSON.parse(merged.stdout) as { summary: { documents: number } }).summary.documents).toBe(600);
   }, 120_000);
 });

@@ -1,6 +1,7 @@
 // `facts merge`: the report of several `facts extract --partial` shards, the same bytes one run over all their
 // documents gives. Also home of the --partial writer, so the format's two ends live side by side.
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Command, Option } from 'commander';
@@ -48,16 +49,32 @@ async function runMerge(parts: string[], flags: MergeFlags, io: CliIo): Promise<
   const loaded = await loadConfig(io.cwd, flags.config);
   // Loaded here, not at the top: it brings the extractors (for document ids), which --help never needs.
   const { combineResults, PartialError, PartialReader } = await import('../../shard/partial.js');
+  const { checkHeld, HeapFullError, heapUse, MERGE_HELD_SHARE } = await import('../../parallel/pool.js');
+  // What the parts hold is checked as they are read, as extraction's results are (see MERGE_HELD_SHARE): by
+  // characters read of the files' bytes (standard input is not counted).
+  const sizes = await Promise.all(parts.map((name) => (name === '-' ? 0 : stat(path.resolve(io.cwd, name)).then((s) => s.size, () => 0))));
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const base = heapUse().used;
+  const mb = (n: number) => Math.round(n / (1 << 20));
+  const held = (done: number, all: number) => ({ whole: `the results in these part files (${mb(all)} MB)`, done: `${mb(done)} MB`, instead: '' });
+  let done = 0;
+  let lines = 0;
   const read: Array<Partial & { name: string }> = [];
   for (const name of parts) {
     const reader = new PartialReader(name);
     try {
       // A file is read a line at a time: a part of ~70 MB of articles or more is longer than one string can be.
       if (name === '-') for (const line of Buffer.from((await io.readStdin?.()) ?? new Uint8Array()).toString('utf8').split('\n')) reader.add(line);
-      else for await (const line of createInterface({ input: createReadStream(path.resolve(io.cwd, name)), crlfDelay: Infinity })) reader.add(line);
+      else {
+        for await (const line of createInterface({ input: createReadStream(path.resolve(io.cwd, name)), crlfDelay: Infinity })) {
+          reader.add(line);
+          done += line.length + 1;
+          if (++lines % 16 === 0) checkHeld(done, total, base, heapUse(), held, MERGE_HELD_SHARE);
+        }
+      }
       read.push({ name, ...reader.finish() });
     } catch (e) {
-      if (e instanceof PartialError) throw new UsageError(e.message);
+      if (e instanceof PartialError || e instanceof HeapFullError) throw new UsageError(e.message);
       const code = (e as NodeJS.ErrnoException).code;
       if (code === undefined) throw e;
       throw new UsageError(`${name}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code})`}`);
