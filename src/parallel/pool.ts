@@ -131,19 +131,28 @@ const HEAP_FLOOR_MB = 96;
 const HEAP_PER_DOC_MB = 200;
 
 export async function extractDocuments(docs: DocumentInput[], options: PoolOptions = {}): Promise<DocumentResult[]> {
+  const results: DocumentResult[] = new Array(docs.length);
+  await extractEach(docs, options, (i, r) => {
+    results[i] = r;
+  });
+  return results;
+}
+
+/** Extracts the documents and hands each result on in input order, keeping none (`facts extract --partial` writes
+ *  them as they come). */
+export async function extractEach(docs: DocumentInput[], options: PoolOptions, each: (index: number, result: DocumentResult) => void): Promise<void> {
   const extractOptions: ExtractOptions = {
     referenceDate: options.referenceDate,
     ...(options.knownEntities?.length ? { knownEntities: options.knownEntities } : {}),
   };
-  const results: DocumentResult[] = new Array(docs.length);
   if (!usesWorkers(docs)) {
     // The extractors load here only when this thread extracts (workers load their own).
     const { extractDocument } = await import('../extract/document.js');
     docs.forEach((d, i) => {
-      results[i] = extractDocument(d, extractOptions);
+      each(i, extractDocument(d, extractOptions));
       options.onProgress?.(i + 1, docs.length);
     });
-    return results;
+    return;
   }
   const heap = options.heap ?? heapUse;
   const base = heap().used;
@@ -155,13 +164,12 @@ export async function extractDocuments(docs: DocumentInput[], options: PoolOptio
     heapMb: heapLimitMb(docs.reduce((n, d) => Math.max(n, d.text.length), 0)),
     request: (batch, items) => ({ batch, docs: items, options: extractOptions }),
     onResult: (i, r) => {
-      results[i] = r;
+      each(i, r);
       // Once a batch, when its last result is in: a few microseconds.
       if (options.forReport && (i + 1) % BATCH_DOCS === 0) checkHeld(i + 1, docs.length, base, heap());
     },
     onProgress: options.onProgress,
   });
-  return results;
 }
 
 /** A worker ran out of its heap: the documents it had are named, so the user can skip or split them. */

@@ -32,10 +32,16 @@ export function partialHeader(generator: string, referenceDate: string | null): 
 }
 
 /** The file's lines, each ending in a newline: header, documents in input order, then warnings. */
-export function* partialLines(header: PartialHeader, results: DocumentResult[], warnings: Warning[]): Generator<string> {
-  yield `${JSON.stringify(header)}\n`;
-  for (const result of results) yield `${JSON.stringify({ type: 'document', result } satisfies PartialLine)}\n`;
-  for (const warning of warnings) yield `${JSON.stringify({ type: 'warning', warning } satisfies PartialLine)}\n`;
+export function headerLine(header: PartialHeader): string {
+  return `${JSON.stringify(header)}\n`;
+}
+
+export function documentLine(result: DocumentResult): string {
+  return `${JSON.stringify({ type: 'document', result } satisfies PartialLine)}\n`;
+}
+
+export function warningLine(warning: Warning): string {
+  return `${JSON.stringify({ type: 'warning', warning } satisfies PartialLine)}\n`;
 }
 
 export class PartialError extends Error {}

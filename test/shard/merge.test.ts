@@ -111,6 +111,17 @@ describe('facts merge', () => {
     expect(readFileSync(path.join(cwd, 'partial-out.ndjson'), 'utf8')).toBe(piped.stdout);
   });
 
+  it('writes each document as it comes, and leaves --out alone when the run stops before extracting', async () => {
+    writeFileSync(path.join(cwd, 'kept.ndjson'), 'an earlier part\n');
+    const strict = await runInProcess(['extract', '--partial', files[0], 'missing.txt', '--strict', '--out', 'kept.ndjson'], { cwd });
+    expect(strict.code).toBe(2);
+    expect(readFileSync(path.join(cwd, 'kept.ndjson'), 'utf8')).toBe('an earlier part\n');
+    // The skipped file's warning line comes after the documents, as before.
+    const lax = await runInProcess(['extract', '--partial', files[0], 'missing.txt'], { cwd });
+    expect(lax.code).toBe(0);
+    expect(lax.stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as { type?: string; format?: string }).type ?? 'header')).toEqual(['header', 'document', 'warning']);
+  });
+
   it('the partial file is a header line then one line per document', async () => {
     const r = await runInProcess(['extract', '--partial', files[0], files[1], '--date', '2025-06-18'], { cwd });
     const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);

@@ -12,7 +12,7 @@ import { CONFIG_FILE, loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { type CliIo, EXIT } from '../io.js';
 import { VERSION } from '../version.js';
-import { emit, extractCliInputs, NO_INPUT, parseTolerance, printWarnings, type ReportFlags, reportFromResults, strictFailure, writePiecesOrFail } from './shared.js';
+import { emit, NO_INPUT, parseTolerance, printWarnings, readCliInputsForEach, type ReportFlags, reportFromResults, strictFailure, writeProducedOrFail } from './shared.js';
 
 interface MergeFlags extends ReportFlags {
   quiet?: boolean;
@@ -101,21 +101,23 @@ async function runMerge(parts: string[], flags: MergeFlags, io: CliIo): Promise<
   return EXIT.OK;
 }
 
-/** `facts extract --partial`: read and extract only, written as NDJSON to --out or standard output. */
+/** `facts extract --partial`: read and extract only, written as NDJSON to --out or standard output, each document's
+ *  line as its result comes (none is kept: a shard's memory does not grow with its documents). */
 export async function writePartial(paths: string[], flags: ReportFlags, loaded: LoadedConfig, io: CliIo): Promise<number> {
-  const { warnings, results } = await extractCliInputs(paths, flags, loaded, io, false);
+  const { warnings, count, extract } = await readCliInputsForEach(paths, flags, loaded, io);
   printWarnings(warnings, io);
   if (strictFailure(flags, loaded, warnings, io)) return EXIT.USAGE;
-  if (results.length === 0) {
+  if (count === 0) {
     io.stderr(NO_INPUT);
     return EXIT.USAGE;
   }
-  const { partialHeader, partialLines } = await import('../../shard/partial.js');
-  const header = partialHeader(VERSION, flags.date ?? loaded.config.date ?? null);
-  if (flags.out !== undefined) {
-    await writePiecesOrFail(io, flags.out, partialLines(header, results, warnings));
-  } else {
-    for (const line of partialLines(header, results, warnings)) io.stdout(line);
-  }
+  const { documentLine, headerLine, partialHeader, warningLine } = await import('../../shard/partial.js');
+  const produce = async (write: (text: string) => void): Promise<void> => {
+    write(headerLine(partialHeader(VERSION, flags.date ?? loaded.config.date ?? null)));
+    await extract((result) => write(documentLine(result)));
+    for (const warning of warnings) write(warningLine(warning));
+  };
+  if (flags.out === undefined) await produce(io.stdout);
+  else await writeProducedOrFail(io, flags.out, produce);
   return EXIT.OK;
 }

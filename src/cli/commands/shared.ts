@@ -90,7 +90,7 @@ export interface CliReport {
 
 /** Reads what the arguments (or the config's include) name, minus the config's exclude, and builds the report. */
 export async function buildCliReport(paths: string[], flags: ReportFlags, loaded: LoadedConfig, io: CliIo): Promise<CliReport> {
-  const { inputs, warnings, results: raw } = await extractCliInputs(paths, flags, loaded, io, true);
+  const { inputs, warnings, results: raw } = await extractCliInputs(paths, flags, loaded, io);
   const { report, tolerance } = await reportFromResults(raw, warnings, flags, loaded);
   const textOf = new Map(inputs.map((i) => [i.path, i.text]));
   const texts: Record<string, string> = {};
@@ -120,20 +120,35 @@ export async function reportFromResults(
   return { report, tolerance };
 }
 
-/** The read and extract half of the run (all `facts extract --partial` does): the documents and their results.
- *  `forReport`: a report will be built from them in memory, so the run stops before they fill the heap it needs. */
-export async function extractCliInputs(
+/** The read and extract half of a report built in memory: the documents and their results. The run stops before the
+ *  results fill the heap that building the report needs (see HELD_SHARE). */
+async function extractCliInputs(
   paths: string[],
   flags: ReportFlags,
   loaded: LoadedConfig,
   io: CliIo,
-  forReport: boolean,
 ): Promise<{ inputs: Array<{ path: string; text: string }>; warnings: Warning[]; results: DocumentResult[] }> {
   const { inputs, warnings } = await readCliInputs(paths, flags, loaded, io);
   const { documentInputs } = await import('../../pipeline.js');
   const { extractDocuments } = await import('../../parallel/pool.js');
-  const results = await withMemoryError(() => extractDocuments(documentInputs(inputs), { ...poolOptions(inputs.length, flags, loaded, io), forReport }));
+  const results = await withMemoryError(() => extractDocuments(documentInputs(inputs), { ...poolOptions(inputs.length, flags, loaded, io), forReport: true }));
   return { inputs, warnings, results };
+}
+
+/** The read and extract half of `facts extract --partial`: the inputs are read, and `extract` hands each result to `each` in
+ *  input order as it comes, keeping none. */
+export async function readCliInputsForEach(
+  paths: string[],
+  flags: ReportFlags,
+  loaded: LoadedConfig,
+  io: CliIo,
+): Promise<{ warnings: Warning[]; count: number; extract: (each: (result: DocumentResult) => void) => Promise<void> }> {
+  const { inputs, warnings } = await readCliInputs(paths, flags, loaded, io);
+  const { documentInputs } = await import('../../pipeline.js');
+  const { extractEach } = await import('../../parallel/pool.js');
+  const docs = documentInputs(inputs);
+  const options = poolOptions(inputs.length, flags, loaded, io);
+  return { warnings, count: docs.length, extract: (each) => withMemoryError(() => extractEach(docs, options, (_, r) => each(r))) };
 }
 
 /** What the arguments (or the config's include) name, minus the config's exclude, read and decoded. */
@@ -378,14 +393,17 @@ function* joined(pieces: Iterable<string>, size: number): Generator<string> {
   if (length > 0) yield buffer.join('');
 }
 
-/** writeFileOrFail for text made in pieces, written as they come: it may be longer than a string can be (a partial
- *  file is ~7.5 bytes per byte of articles, so a shard of ~70 MB passes V8's 512 M characters). */
+/** writeFileOrFail for text made in pieces, written as they come: it may be longer than a string can be (the JSON
+ *  of ~35 MB of articles). */
 export async function writePiecesOrFail(io: CliIo, file: string, pieces: Iterable<string>): Promise<void> {
-  await writeOrFail(file, () =>
-    writeAtomicallyWith(path.resolve(io.cwd, file), async (write) => {
-      for (const piece of pieces) write(Buffer.from(piece, 'utf8'));
-    }),
-  );
+  await writeProducedOrFail(io, file, async (write) => {
+    for (const piece of pieces) write(piece);
+  });
+}
+
+/** writeFileOrFail for text that `produce` writes as it makes it (a partial file, as extraction goes). */
+export async function writeProducedOrFail(io: CliIo, file: string, produce: (write: (text: string) => void) => Promise<void>): Promise<void> {
+  await writeOrFail(file, () => writeAtomicallyWith(path.resolve(io.cwd, file), (write) => produce((text) => write(Buffer.from(text, 'utf8')))));
 }
 
 /** Runs a write; a failure of the file system (it has an error code) becomes a one-line usage error naming the file. */
