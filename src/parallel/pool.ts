@@ -24,8 +24,6 @@ export interface PoolOptions extends ExtractOptions {
   onProgress?: (done: number, total: number) => void;
   /** A report will be built in memory from the results: stop before they fill the heap it needs (see HELD_SHARE). */
   forReport?: boolean;
-  /** This thread's heap, used and allowed, in bytes (tests give their own). */
-  heap?: () => HeapUse;
 }
 
 /**
@@ -154,8 +152,7 @@ export async function extractEach(docs: DocumentInput[], options: PoolOptions, e
     });
     return;
   }
-  const heap = options.heap ?? heapUse;
-  const base = heap().used;
+  const base = heapUse().used;
   await runBatches<DocumentInput, DocumentResult>({
     items: docs,
     threads: plannedJobs(docs, options.jobs ?? defaultJobs()),
@@ -166,7 +163,7 @@ export async function extractEach(docs: DocumentInput[], options: PoolOptions, e
     onResult: (i, r) => {
       each(i, r);
       // Once a batch, when its last result is in: a few microseconds.
-      if (options.forReport && (i + 1) % BATCH_DOCS === 0) checkHeld(i + 1, docs.length, base, heap());
+      if (options.forReport && (i + 1) % BATCH_DOCS === 0) checkHeld(i + 1, docs.length, base, heapUse());
     },
     onProgress: options.onProgress,
   });

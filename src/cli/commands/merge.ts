@@ -64,8 +64,9 @@ async function runMerge(parts: string[], flags: MergeFlags, io: CliIo): Promise<
     const reader = new PartialReader(name);
     try {
       // A file is read a line at a time: a part of ~70 MB of articles or more is longer than one string can be.
-      if (name === '-') for (const line of Buffer.from((await io.readStdin?.()) ?? new Uint8Array()).toString('utf8').split('\n')) reader.add(line);
-      else {
+      if (name === '-') {
+        for (const line of Buffer.from((await io.readStdin?.()) ?? new Uint8Array()).toString('utf8').split('\n')) reader.add(line);
+      } else {
         for await (const line of createInterface({ input: createReadStream(path.resolve(io.cwd, name)), crlfDelay: Infinity })) {
           reader.add(line);
           done += line.length + 1;
