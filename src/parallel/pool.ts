@@ -58,6 +58,11 @@ export function heapUse(): HeapUse {
   return { used: s.used_heap_size, limit: s.heap_size_limit };
 }
 
+/** Bytes in whole megabytes, for messages. */
+export function mb(bytes: number): number {
+  return Math.round(bytes / (1 << 20));
+}
+
 /** How checkHeld names what is held, for its message: the whole, the part done so far, and what to do instead. */
 export type HeldText = (done: number, total: number) => { whole: string; done: string; instead: string };
 
@@ -74,7 +79,6 @@ export function checkHeld(done: number, total: number, base: number, heap: HeapU
   const projected = done >= total * PROJECT_FROM ? base + ((used - base) / done) * total : used;
   const expected = Math.max(used, projected);
   if (expected <= limit * share) return;
-  const mb = (n: number) => Math.round(n / (1 << 20));
   // The results, as much again to build the report, and some to spare, in whole gigabytes.
   const suggested = Math.ceil(Math.max(expected * 2.5, limit + (1 << 30)) / (1 << 30)) * 1024;
   const say = text(done, total);
@@ -127,14 +131,6 @@ export function heapLimitMb(largest: number): number {
 }
 const HEAP_FLOOR_MB = 96;
 const HEAP_PER_DOC_MB = 200;
-
-export async function extractDocuments(docs: DocumentInput[], options: PoolOptions = {}): Promise<DocumentResult[]> {
-  const results: DocumentResult[] = new Array(docs.length);
-  await extractEach(docs, options, (i, r) => {
-    results[i] = r;
-  });
-  return results;
-}
 
 /** Extracts the documents and hands each result on in input order, keeping none (`facts extract --partial` writes
  *  them as they come). */

@@ -6,8 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../scripts/bench-corpus.js';
+import type { DocumentResult } from '../../src/extract/document.js';
 import { documentInputs, extractAll } from '../../src/pipeline.js';
-import { extractDocuments, MIN_PARALLEL_BYTES, MIN_PARALLEL_DOCS, plannedJobs } from '../../src/parallel/pool.js';
+import { extractEach, MIN_PARALLEL_BYTES, MIN_PARALLEL_DOCS, plannedJobs } from '../../src/parallel/pool.js';
 import { ROOT } from '../cli/run.js';
 
 const BIN = path.join(ROOT, 'bin', 'facts.js');
@@ -82,7 +83,10 @@ describe('plannedJobs and the in-process pool', () => {
     expect(docs.map((d) => d.id)).toEqual(['a/x.txt', 'b/x.txt']);
     expect(plannedJobs(docs, 4)).toBe(1);
     let progress = 0;
-    const results = await extractDocuments(docs, { jobs: 4, referenceDate: '2025-06-18', onProgress: (n) => (progress = n) });
+    const results: DocumentResult[] = [];
+    await extractEach(docs, { jobs: 4, referenceDate: '2025-06-18', onProgress: (n) => (progress = n) }, (i, r) => {
+      results[i] = r;
+    });
     expect(progress).toBe(2);
     expect(JSON.stringify(results)).toBe(JSON.stringify(extractAll(inputs, { referenceDate: '2025-06-18' })));
     expect(results[0].mentions.find((m) => m.kind === 'money')?.value).toMatchObject({ amount: 5e6, currency: 'USD' });

@@ -49,13 +49,12 @@ async function runMerge(parts: string[], flags: MergeFlags, io: CliIo): Promise<
   const loaded = await loadConfig(io.cwd, flags.config);
   // Loaded here, not at the top: it brings the extractors (for document ids), which --help never needs.
   const { combineResults, PartialError, PartialReader } = await import('../../shard/partial.js');
-  const { checkHeld, HeapFullError, heapUse, MERGE_HELD_SHARE } = await import('../../parallel/pool.js');
+  const { checkHeld, HeapFullError, heapUse, mb, MERGE_HELD_SHARE } = await import('../../parallel/pool.js');
   // What the parts hold is checked as they are read, as extraction's results are (see MERGE_HELD_SHARE): by
   // characters read of the files' bytes (standard input is not counted).
   const sizes = await Promise.all(parts.map((name) => (name === '-' ? 0 : stat(path.resolve(io.cwd, name)).then((s) => s.size, () => 0))));
   const total = sizes.reduce((a, b) => a + b, 0);
   const base = heapUse().used;
-  const mb = (n: number) => Math.round(n / (1 << 20));
   const held = (done: number, all: number) => ({ whole: `the results in these part files (${mb(all)} MB)`, done: `${mb(done)} MB`, instead: '' });
   let done = 0;
   let lines = 0;

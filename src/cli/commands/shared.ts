@@ -128,27 +128,28 @@ async function extractCliInputs(
   loaded: LoadedConfig,
   io: CliIo,
 ): Promise<{ inputs: Array<{ path: string; text: string }>; warnings: Warning[]; results: DocumentResult[] }> {
-  const { inputs, warnings } = await readCliInputs(paths, flags, loaded, io);
-  const { documentInputs } = await import('../../pipeline.js');
-  const { extractDocuments } = await import('../../parallel/pool.js');
-  const results = await withMemoryError(() => extractDocuments(documentInputs(inputs), { ...poolOptions(inputs.length, flags, loaded, io), forReport: true }));
+  const { inputs, warnings, extract } = await readCliInputsForEach(paths, flags, loaded, io, true);
+  const results: DocumentResult[] = [];
+  await extract((result) => results.push(result));
   return { inputs, warnings, results };
 }
 
-/** The read and extract half of `facts extract --partial`: the inputs are read, and `extract` hands each result to `each` in
- *  input order as it comes, keeping none. */
+/** The read and extract half of a run: the inputs are read, and `extract` hands each result to `each` in input order
+ *  as it comes, keeping none (`facts extract --partial` writes them as they come). `forReport`: a report will be built
+ *  from the results in memory, so the run stops before they fill the heap it needs. */
 export async function readCliInputsForEach(
   paths: string[],
   flags: ReportFlags,
   loaded: LoadedConfig,
   io: CliIo,
-): Promise<{ warnings: Warning[]; count: number; extract: (each: (result: DocumentResult) => void) => Promise<void> }> {
+  forReport = false,
+): Promise<{ inputs: InputText[]; warnings: Warning[]; count: number; extract: (each: (result: DocumentResult) => void) => Promise<void> }> {
   const { inputs, warnings } = await readCliInputs(paths, flags, loaded, io);
   const { documentInputs } = await import('../../pipeline.js');
   const { extractEach } = await import('../../parallel/pool.js');
   const docs = documentInputs(inputs);
-  const options = poolOptions(inputs.length, flags, loaded, io);
-  return { warnings, count: docs.length, extract: (each) => withMemoryError(() => extractEach(docs, options, (_, r) => each(r))) };
+  const options = { ...poolOptions(inputs.length, flags, loaded, io), forReport };
+  return { inputs, warnings, count: docs.length, extract: (each) => withMemoryError(() => extractEach(docs, options, (_, r) => each(r))) };
 }
 
 /** What the arguments (or the config's include) name, minus the config's exclude, read and decoded. */
