@@ -1,12 +1,13 @@
 // The terminal table: it fits the width at every width (long values wrap, words longer than a line are cut, wide
 // characters count double), colour never changes the layout and never leaks past a line, and verbose/quiet show
 // what they promise.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model/report.js';
 import { run } from '../../src/pipeline.js';
 import { formatTable, summaryLine } from '../../src/report/table.js';
 import { DEFAULT_FORMAT_OPTIONS } from '../../src/report/types.js';
-import { charWidth, visibleWidth, wrapSpans } from '../../src/report/wrap.js';
+import { charWidth, visibleWidth, wrapCells, wrapSpans } from '../../src/report/wrap.js';
 import { conflictReport } from './conflict-report.js';
 
 const ANSI = /\u001b\[[0-9;]*m/g;
@@ -115,6 +116,29 @@ describe('wrapSpans', () => {
     ['trailing   ', 20, '', ['trailing']],
   ])('%j at %i columns', (text, width, indent, expected) => {
     expect(wrapSpans([{ text }], width, indent)).toEqual(expected);
+  });
+
+  it('gives the same lines as wrapping cell by cell, for any spans, styles and width', () => {
+    // Distinct style functions (a run is styled once), and none. Text of one column a character takes wrapSpans' own
+    // way; the rest (wide, combining, astral, NUL) is there to send whole lines the cells' way.
+    const styles = [undefined, (s: string) => `<r>${s}</r>`, (s: string) => `<b>${s}</b>`];
+    const text = fc.oneof(
+      { weight: 4, arbitrary: fc.string({ unit: fc.constantFrom(' ', ' ', 'a', 'Z', '9', ',', '→', '·', '“', '\t', '\u00a0'), maxLength: 30 }) },
+      { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(' ', 'a', '会', '\u0301', '😀', '\u0000'), maxLength: 12 }) },
+    );
+    const spans = fc.array(fc.record({ text, style: fc.nat(2) }), { maxLength: 6 });
+    fc.assert(
+      fc.property(spans, fc.integer({ min: 0, max: 40 }), fc.constantFrom('', '  ', '      ', '                        '), (list, width, indent) => {
+        const given = list.map((s) => ({ text: s.text, style: styles[s.style] }));
+        expect(wrapSpans(given, width, indent)).toEqual(wrapCells(given, Math.max(1, width), indent));
+      }),
+      { numRuns: 5000 },
+    );
+    const red = styles[1]!;
+    // One style run across spans (an empty span between makes no break), spaces at the end dropped.
+    expect(wrapSpans([{ text: '  a', style: red }, { text: '' }, { text: 'b ', style: red }, { text: '  ' }], 10, '')).toEqual(['<r>  ab</r>']);
+    // Each line styled on its own, its indentation unstyled; a word longer than the line cut.
+    expect(wrapSpans([{ text: 'one ' }, { text: 'two abcdefgh', style: red }], 7, '  ')).toEqual(['one <r>two</r>', '  <r>abcde</r>', '  <r>fgh</r>']);
   });
 
   it('measures wide characters as two columns and combining marks as none', () => {
