@@ -79,13 +79,27 @@ export function checkHeld(done: number, total: number, base: number, heap: HeapU
   const projected = done >= total * PROJECT_FROM ? base + ((used - base) / done) * total : used;
   const expected = Math.max(used, projected);
   if (expected <= limit * share) return;
-  // The results, as much again to build the report, and some to spare, in whole gigabytes.
-  const suggested = Math.ceil(Math.max(expected * 2.5, limit + (1 << 30)) / (1 << 30)) * 1024;
   const say = text(done, total);
   throw new HeapFullError(
     `${say.whole} would take about ${mb(expected)} MB of this process’s ${mb(limit)} MB heap (${mb(used)} MB after ` +
       `${say.done}), and this report is built in memory, which takes as much again: give Node more ` +
-      `(NODE_OPTIONS=--max-old-space-size=${suggested})${say.instead}`,
+      `(NODE_OPTIONS=--max-old-space-size=${suggestedMb(expected, limit)})${say.instead}`,
+  );
+}
+
+/** A heap for what is expected to be held: it, as much again to make the output, and some to spare, in whole GB. */
+function suggestedMb(expected: number, limit: number): number {
+  return Math.ceil(Math.max(expected * 2.5, limit + (1 << 30)) / (1 << 30)) * 1024;
+}
+
+/** Stops the run when holding `bytes` more would pass `share` of the heap. */
+export function checkRoom(bytes: number, text: { whole: string; instead: string }, heap: HeapUse = heapUse(), share = HELD_SHARE): void {
+  const { used, limit } = heap;
+  const expected = used + bytes;
+  if (expected <= limit * share) return;
+  throw new HeapFullError(
+    `${text.whole} would take about ${mb(bytes)} MB of this process’s ${mb(limit)} MB heap (${mb(used)} MB in use), and ` +
+      `its output is made in memory: give Node more (NODE_OPTIONS=--max-old-space-size=${suggestedMb(expected, limit)})${text.instead}`,
   );
 }
 
@@ -120,6 +134,11 @@ export function usesWorkers(docs: DocumentInput[]): boolean {
 
 function worthWorkers(docs: number, bytes: number): boolean {
   return docs >= MIN_PARALLEL_DOCS && bytes >= MIN_PARALLEL_BYTES && workerUrl() !== null;
+}
+
+/** Whether a streamed run of these files extracts in workers: many enough, or one large enough for a heap of its own. */
+export function extractsInWorkers(docs: number, bytes: number, largest: number): boolean {
+  return worthWorkers(docs, bytes) || (largest >= HUGE_DOC_BYTES && workerUrl() !== null);
 }
 
 /**
@@ -191,8 +210,7 @@ export async function extractStreamed(
   options: StreamPoolOptions,
   onDoc: (doc: StreamDoc) => void,
 ): Promise<string[]> {
-  const workers = worthWorkers(tasks.length, options.bytes) || (options.largest >= HUGE_DOC_BYTES && workerUrl() !== null);
-  if (!workers) {
+  if (!extractsInWorkers(tasks.length, options.bytes, options.largest)) {
     const here = new (await import('../stream/extract.js')).StreamExtractor(settings, 't0');
     try {
       for (let i = 0; i < tasks.length; i++) {

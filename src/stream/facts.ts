@@ -209,9 +209,10 @@ export function readReach(items: Array<{ file: string; at: number; length: numbe
 /**
  * Every fact, built over up to `jobs` ranges of buckets at once, each in a worker with a heap sized to its largest
  * bucket (see runFactsJob); `bucketBytes` is the size of each bucket's items (ITEM_BUCKETS of them). Small runs are
- * built in this thread, range after range: starting a worker would cost more than it saves.
+ * built in this thread, range after range: starting a worker would cost more than it saves. `writing`: this thread
+ * writes the report while they are built.
  */
-export async function runFactsJobs(base: FactsBase, bucketBytes: number[], jobs: number, signal?: AbortSignal): Promise<FactIndex> {
+export async function runFactsJobs(base: FactsBase, bucketBytes: number[], jobs: number, signal?: AbortSignal, writing = true): Promise<FactIndex> {
   const { ranges, inThread } = planFacts(bucketBytes, jobs);
   const largest = (r: [number, number]) => largestBucket(bucketBytes, r);
   const spools = ranges.map((_, k) => `facts-${k}`);
@@ -219,8 +220,8 @@ export async function runFactsJobs(base: FactsBase, bucketBytes: number[], jobs:
     ranges.map((buckets, k) => {
       const job: FactsJob = { ...base, buckets, spool: spools[k], withKeys: ranges.length > 1 };
       if (inThread) return buildFactsSpool(job);
-      // This thread writes the report meanwhile: it is busy too.
-      return runFactsJob(job, largest(buckets), ranges.length + 1, signal);
+      // When this thread writes the report meanwhile, it is busy too.
+      return runFactsJob(job, largest(buckets), ranges.length + (writing ? 1 : 0), signal);
     }),
   );
   return mergeParts(parts, spools);

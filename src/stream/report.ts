@@ -3,12 +3,13 @@
 // the documents' headers, the corpus' entity names and a few bytes per fact; mentions, claims, fact items and
 // written facts wait in spool files, and the facts are built in workers (facts.ts) while this thread writes the
 // documents, mentions and claims. The bytes are those of formatJson / formatNdjson over buildReport (with the
-// config's aliases and ignores): a test holds them equal.
+// config's aliases and ignores): a test holds them equal. For the formats that show only facts (table, CSV…),
+// collect() gives that report without its mentions and claims, its facts read back from their spool.
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { type Aliases, aliasLookup, type Ignore } from '../merge/adjust.js';
 import { CanonicalCollector } from '../merge/canonical.js';
-import type { Claim, Document, EntityKind, Mention, Summary, Warning } from '../model/report.js';
+import type { Claim, Document, EntityKind, Fact, Mention, Report, Summary, Warning } from '../model/report.js';
 import { jsonSafe } from '../report/escape.js';
 import type { StreamDoc } from './extract.js';
 import { CONFLICT, type FactIndex, KEPT, runFactsJobs } from './facts.js';
@@ -80,36 +81,15 @@ export class StreamedReport {
    * (the buffer is reused). `threads` names the extraction threads whose spool files hold the documents' items.
    */
   async write(out: (chunk: Buffer) => void, threads: string[]): Promise<Summary> {
-    const corpus = this.collector.resolve();
-    this.names = new Names(corpus, this.options.aliases);
-    const { dir, style } = this.options;
-    const bucketBytes = Array.from({ length: ITEM_BUCKETS }, (_, b) =>
-      threads.reduce((n, t) => n + (statSync(path.join(dir, itemFile(t, b)), { throwIfNoEntry: false })?.size ?? 0), 0),
-    );
     const stop = new AbortController();
     try {
       // The facts are built in workers while this thread writes what comes before them (documents, mentions and
       // claims need the corpus' names only).
-      const facts = runFactsJobs(
-        {
-          dir,
-          threads,
-          style,
-          tolerance: this.options.tolerance ?? 0,
-          ...(this.options.inMemoryBytes !== undefined ? { inMemoryBytes: this.options.inMemoryBytes } : {}),
-          ...(this.options.aliases ? { aliases: this.options.aliases } : {}),
-          ...(this.options.ignore ? { ignore: this.options.ignore } : {}),
-          corpus: [...corpus],
-          paths: this.documents.map((d) => [d.id, d.path]),
-        },
-        bucketBytes,
-        this.options.jobs ?? 1,
-        stop.signal,
-      );
+      const facts = this.buildFacts(threads, stop.signal, true);
       // A rejection is taken up below; until then it must not count as unhandled.
       facts.catch(() => {});
       const w = new ByteWriter(out);
-      if (style === 'json') {
+      if (this.options.style === 'json') {
         this.writeJsonHead(w);
         return this.writeJsonTail(await facts, w);
       }
@@ -120,6 +100,67 @@ export class StreamedReport {
       stop.abort();
       this.reader.close();
     }
+  }
+
+  /**
+   * The report without its mentions and claims, for the formats that show only facts (table, CSV, Markdown…): its
+   * documents, its facts read back from the facts spool, its summary and warnings. This thread holds the facts, not
+   * the documents' items. `room` is told the bytes of the facts before they are read, and may refuse them by throwing.
+   */
+  async collect(threads: string[], room?: (factBytes: number) => void): Promise<Report> {
+    const stop = new AbortController();
+    try {
+      const keys = await this.buildFacts(threads, stop.signal, false);
+      let bytes = 0;
+      for (let i = 0; i < keys.flags.length; i++) if (keys.flags[i]! & KEPT) bytes += keys.length[i]!;
+      room?.(bytes);
+      const facts: Fact[] = [];
+      for (let i = 0; i < keys.flags.length; i++) {
+        if (!(keys.flags[i]! & KEPT)) continue;
+        // Each piece is copied: the reader reuses its buffer for the next (a fact with many sources spans several).
+        const pieces: Buffer[] = [];
+        for (const piece of this.reader.bytes({ file: keys.spools[keys.spool[i]!]!, at: keys.at[i]!, length: keys.length[i]! })) pieces.push(Buffer.from(piece));
+        const parsed = JSON.parse(Buffer.concat(pieces).toString('utf8')) as Fact & { type?: string };
+        // An NDJSON line is typed; the id, the fact's first key, is numbered here as in the written report.
+        const { type: _, ...fact } = parsed;
+        fact.id = `F${i + 1}`;
+        facts.push(fact);
+      }
+      const report: Report = { version: 1, documents: this.documents, mentions: [], claims: [], facts, summary: this.summary(keys) };
+      if (this.warnings.length > 0) report.warnings = this.warnings;
+      return report;
+    } finally {
+      stop.abort();
+      this.reader.close();
+    }
+  }
+
+  /** Starts building the facts (in workers when they are many) once every document is in: their index in report order.
+   *  `writing`: this thread writes meanwhile. */
+  private buildFacts(threads: string[], signal: AbortSignal, writing: boolean): Promise<FactIndex> {
+    const corpus = this.collector.resolve();
+    this.names = new Names(corpus, this.options.aliases);
+    const { dir, style } = this.options;
+    const bucketBytes = Array.from({ length: ITEM_BUCKETS }, (_, b) =>
+      threads.reduce((n, t) => n + (statSync(path.join(dir, itemFile(t, b)), { throwIfNoEntry: false })?.size ?? 0), 0),
+    );
+    return runFactsJobs(
+      {
+        dir,
+        threads,
+        style,
+        tolerance: this.options.tolerance ?? 0,
+        ...(this.options.inMemoryBytes !== undefined ? { inMemoryBytes: this.options.inMemoryBytes } : {}),
+        ...(this.options.aliases ? { aliases: this.options.aliases } : {}),
+        ...(this.options.ignore ? { ignore: this.options.ignore } : {}),
+        corpus: [...corpus],
+        paths: this.documents.map((d) => [d.id, d.path]),
+      },
+      bucketBytes,
+      this.options.jobs ?? 1,
+      signal,
+      writing,
+    );
   }
 
   private fill(type: SlotType, kind: string, name: string): string {

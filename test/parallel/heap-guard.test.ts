@@ -1,13 +1,14 @@
-// A report built in memory (table, CSV, Markdown, HTML, check, merge …) holds every document's results, then takes as
-// much again to build. When they would not fit, the run stops with a one-line error naming the remedies, as early as it
-// can tell, instead of V8's fatal out-of-memory error and native stack trace.
+// A report built in memory (HTML, SARIF, `facts merge`; any format below the size where extraction takes workers)
+// holds every document's results, then takes as much again to build. When they would not fit, the run stops with a
+// one-line error naming the remedies, as early as it can tell, instead of V8's fatal out-of-memory error and native
+// stack trace. A large run in a format of facts only (table, CSV…) holds its facts: checkRoom guards them.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../scripts/bench-corpus.js';
-import { checkHeld, HeapFullError, HELD_SHARE } from '../../src/parallel/pool.js';
+import { checkHeld, checkRoom, HeapFullError, HELD_SHARE } from '../../src/parallel/pool.js';
 import { ROOT } from '../cli/run.js';
 
 const MB = 1 << 20;
@@ -42,6 +43,22 @@ describe('checkHeld', () => {
   });
 });
 
+describe('checkRoom', () => {
+  const limit = 1000 * MB;
+  const text = { whole: 'the facts of this report', instead: ', or use --format json' };
+
+  it('lets what is held and what comes pass up to the share of the heap, and stops past it in one line', () => {
+    expect(() => checkRoom(400 * MB, text, { used: 250 * MB, limit })).not.toThrow();
+    expect(() => checkRoom(401 * MB, text, { used: 250 * MB, limit })).toThrow(HeapFullError);
+    expect(() => checkRoom(401 * MB, text, { used: 250 * MB, limit })).toThrow(
+      'the facts of this report would take about 401 MB of this process’s 1000 MB heap (250 MB in use), and its output is ' +
+        'made in memory: give Node more (NODE_OPTIONS=--max-old-space-size=2048), or use --format json',
+    );
+    // The heap asked for holds what is expected two and a half times, in whole gigabytes.
+    expect(() => checkRoom(1000 * MB, text, { used: 250 * MB, limit })).toThrow('--max-old-space-size=4096)');
+  });
+});
+
 const BIN = path.join(ROOT, 'bin', 'facts.js');
 const built = existsSync(path.join(ROOT, 'dist', 'parallel', 'worker.js'));
 const dir = mkdtempSync(path.join(os.tmpdir(), 'facts-heap-'));
@@ -53,8 +70,9 @@ describe.runIf(built)('a report too large for the heap (compiled)', () => {
     // written): more than the 64 MB old generation given (Node reports 112 MB with the young generation).
     const corpus = writeCorpus(ROOT, path.join(dir, 'corpus'), { docs: 600, docBytes: 8000, seed: 5 });
     expect(corpus.docs).toBe(600);
+    // SARIF: a report built in memory at any size (a table of this many documents is made from the spool).
     const run = (node: string[]) =>
-      spawnSync(process.execPath, [...node, BIN, 'check', 'corpus', '--jobs', '2', '--fail-on', 'none'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+      spawnSync(process.execPath, [...node, BIN, 'check', 'corpus', '--format', 'sarif', '--jobs', '2', '--fail-on', 'none'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
     const small = run(['--max-old-space-size=64']);
     expect(small.status).toBe(2);
     expect(small.stdout).toBe('');
@@ -67,7 +85,12 @@ describe.runIf(built)('a report too large for the heap (compiled)', () => {
     const fits = run([]);
     expect(fits.stderr).toBe('');
     expect(fits.status).toBe(0);
-    expect(fits.stdout).toMatch(/^Conflicts \(\d+\)/);
+    expect((JSON.parse(fits.stdout) as { runs: Array<{ results: unknown[] }> }).runs[0].results.length).toBeGreaterThan(0);
+    // The table of the same check is made from the spool: it holds the facts only, and fits the small heap.
+    const table = spawnSync(process.execPath, ['--max-old-space-size=64', BIN, 'check', 'corpus', '--jobs', '2', '--fail-on', 'none'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+    expect(table.stderr).toBe('');
+    expect(table.status).toBe(0);
+    expect(table.stdout).toMatch(/^Conflicts \(\d+\)/);
 
     // facts merge checks what the part files hold as it reads them (by bytes read), with a lower share: its results
     // take more to build the report from.

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aliasReport, aliasResults, applyIgnore, type Ignore } from '../../src/merge/adjust.js';
 import { buildReport, documentInputs, extractAll } from '../../src/pipeline.js';
 import { readInputs } from '../../src/read/inputs.js';
+import type { Report } from '../../src/model/report.js';
 import { formatJson, formatNdjson } from '../../src/report/json.js';
 import { StreamExtractor } from '../../src/stream/extract.js';
 import { bucketRanges, type FactsPart, mergeParts, planFacts, readReach } from '../../src/stream/facts.js';
@@ -140,6 +141,61 @@ describe('facts extract --format json|ndjson (streamed)', () => {
     }
     const quote = expected.mentions.find((m) => m.kind === 'quote' && m.value.quote === token);
     expect(quote?.kind === 'quote' && quote.value.speakerCanonical).toBe('Jane Doe');
+  });
+});
+
+describe('StreamedReport.collect (the report of a large table, CSV… run)', () => {
+  it('gives the in-memory report without its mentions and claims: documents, facts, summary and warnings', async () => {
+    // Four hundred sources of one fact: its line in the facts spool is longer than a piece the reader gives.
+    const many = Object.fromEntries(
+      Array.from({ length: 400 }, (_, i) => [`many-${String(i).padStart(3, '0')}.txt`, `Acme Corp agreed on Tuesday to pay $5 million for Globex Inc, the companies said in filing ${i}.`]),
+    );
+    const dir = corpus('collect', { 'wide.txt': WIDE, 'binary.txt': 'abc\u0000def', ...many }, ['seeds', 'fixtures/gold/port-strike']);
+    const settings: Settings = { aliases: { 'Scale AI': 'Scale' }, ignore: { attributes: ['publication date'] }, tolerance: 0.01 };
+    const expected = JSON.parse((await inMemory(dir, 'docs/', settings)).json) as Report;
+    expect(Math.max(...expected.facts.map((f) => JSON.stringify(f).length))).toBeGreaterThan(64 * 1024);
+    expect(expected.warnings?.length).toBe(1);
+    const read = await readInputs(['docs/'], { cwd: dir });
+    const docs = documentInputs(read.inputs);
+    for (const style of ['ndjson', 'json'] as const) {
+      const spool = makeSpoolDir();
+      try {
+        const report = new StreamedReport({ style, dir: spool, jobs: 2, aliases: settings.aliases, ignore: settings.ignore, tolerance: 0.01, warnings: read.warnings });
+        const threads = [new StreamExtractor({ style, options: {}, dir: spool }, 't0'), new StreamExtractor({ style, options: {}, dir: spool }, 't1')];
+        for (const [index, input] of docs.entries()) report.add(await threads[index % 2].run({ index, id: input.id, path: input.path, input }));
+        for (const t of threads) t.close();
+        let told = -1;
+        const got = await report.collect(['t0', 't1'], (bytes) => {
+          told = bytes;
+        });
+        expect(got).toEqual({ ...expected, mentions: [], claims: [] });
+        // The room asked for is the kept facts' lines, about what their JSON takes.
+        const json = expected.facts.reduce((n, f) => n + Buffer.byteLength(JSON.stringify(f)), 0);
+        expect(told).toBeGreaterThan(json);
+        expect(told).toBeLessThan(json * (style === 'ndjson' ? 1.1 : 3));
+      } finally {
+        removeSpoolDir(spool);
+      }
+    }
+  }, 60_000);
+
+  it('ends with the error of a refused room', async () => {
+    const dir = corpus('refused', {}, ['seeds']);
+    const read = await readInputs(['docs/'], { cwd: dir });
+    const spool = makeSpoolDir();
+    try {
+      const report = new StreamedReport({ style: 'ndjson', dir: spool });
+      const here = new StreamExtractor({ style: 'ndjson', options: {}, dir: spool }, 't0');
+      for (const [index, input] of documentInputs(read.inputs).entries()) report.add(await here.run({ index, id: input.id, path: input.path, input }));
+      here.close();
+      await expect(
+        report.collect(['t0'], () => {
+          throw new Error('no room');
+        }),
+      ).rejects.toThrow('no room');
+    } finally {
+      removeSpoolDir(spool);
+    }
   });
 });
 

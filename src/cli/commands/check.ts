@@ -6,10 +6,10 @@ import { Command, Option } from 'commander';
 import { applyBaseline, type Baseline, makeBaseline } from '../../merge/baseline.js';
 import type { Fact, Report } from '../../model/report.js';
 import { terminalSafe } from '../../report/escape.js';
-import { FAIL_ON_LEVELS, type FailOn, loadConfig } from '../config.js';
+import { FAIL_ON_LEVELS, type FailOn, type LoadedConfig, loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { type CliIo, EXIT } from '../io.js';
-import { addReportOptions, buildCliReport, emit, NO_INPUT, printWarnings, type ReportFlags, strictFailure, writeFileOrFail } from './shared.js';
+import { addReportOptions, type CliReport, emit, type ReportFlags, withCliReport, writeFileOrFail } from './shared.js';
 
 interface CheckFlags extends ReportFlags {
   failOn?: FailOn;
@@ -50,13 +50,15 @@ Examples:
 
 async function runCheck(paths: string[], flags: CheckFlags, io: CliIo): Promise<number> {
   const loaded = await loadConfig(io.cwd, flags.config);
-  const { report, warnings, tolerance, texts } = await buildCliReport(paths, flags, loaded, io);
-  printWarnings(warnings, io);
-  if (strictFailure(flags, loaded, warnings, io)) return EXIT.USAGE;
-  if (warnings.some((w) => INPUT_ERRORS.has(w.code)) || report.documents.length === 0) {
-    if (report.documents.length === 0) io.stderr(NO_INPUT);
-    return EXIT.USAGE;
-  }
+  return withCliReport(paths, flags, loaded, io, async (cli) => {
+    // Something named could not be read: the check did not see all it was asked to.
+    if (cli.warnings.some((w) => INPUT_ERRORS.has(w.code))) return EXIT.USAGE;
+    return judge(cli, flags, loaded, io);
+  });
+}
+
+/** The check proper, on a report of what could all be read: the baseline, the output, the exit code. */
+async function judge({ report, tolerance, texts }: CliReport, flags: CheckFlags, loaded: LoadedConfig, io: CliIo): Promise<number> {
   const compare = { tolerance };
 
   let baseline: Baseline | undefined;

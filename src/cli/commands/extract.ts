@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { type CliIo, EXIT } from '../io.js';
 import { writePartial } from './merge.js';
-import { addReportOptions, buildCliReport, emit, NO_INPUT, printWarnings, type ReportFlags, STREAMED_FORMATS, streamCliReport, strictFailure } from './shared.js';
+import { addReportOptions, emit, type ReportFlags, STREAMED_FORMATS, streamCliReport, withCliReport } from './shared.js';
 
 interface ExtractFlags extends ReportFlags {
   quiet?: boolean;
@@ -37,13 +37,8 @@ async function runExtract(paths: string[], flags: ExtractFlags, io: CliIo): Prom
   const loaded = await loadConfig(io.cwd, flags.config);
   if (flags.partial) return writePartial(paths, flags, loaded, io);
   if (STREAMED_FORMATS.has(flags.format)) return streamCliReport(paths, flags, loaded, io);
-  const { report, warnings, texts } = await buildCliReport(paths, flags, loaded, io);
-  printWarnings(warnings, io);
-  if (strictFailure(flags, loaded, warnings, io)) return EXIT.USAGE;
-  if (report.documents.length === 0) {
-    io.stderr(NO_INPUT);
-    return EXIT.USAGE;
-  }
-  await emit(report, flags, io, flags.quiet ?? false, texts);
-  return EXIT.OK;
+  return withCliReport(paths, flags, loaded, io, async ({ report, texts }) => {
+    await emit(report, flags, io, flags.quiet ?? false, texts);
+    return EXIT.OK;
+  });
 }

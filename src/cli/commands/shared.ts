@@ -10,12 +10,14 @@ import type { EntityKind, Report, Warning } from '../../model/report.js';
 import type { DocumentResult } from '../../extract/document.js';
 import { type InputList, type InputText, listInputs, readListed, SKIP_CODES } from '../../read/inputs.js';
 import type { StreamTask } from '../../stream/extract.js';
+import type { PackStyle } from '../../stream/pack.js';
+import type { StreamedReport } from '../../stream/report.js';
 import { isSystemError } from '../../parallel/errors.js';
 import type { PoolOptions } from '../../parallel/pool.js';
 import { assignDocumentIds } from '../../read/document-ids.js';
 import { parseByteSize } from '../../read/size.js';
 import { terminalSafe } from '../../report/escape.js';
-import { FORMAT_NAMES, FORMATTERS, type FormatName, PIECEWISE } from '../../report/index.js';
+import { FACTS_ONLY, FORMAT_NAMES, FORMATTERS, type FormatName, PIECEWISE } from '../../report/index.js';
 import { type LoadedConfig, CONFIG_FILE, isCalendarDay } from '../config.js';
 import { UsageError } from '../errors.js';
 import { type CliIo, EXIT, useColor } from '../io.js';
@@ -88,9 +90,47 @@ export interface CliReport {
   texts: Record<string, string>;
 }
 
-/** Reads what the arguments (or the config's include) name, minus the config's exclude, and builds the report. */
-export async function buildCliReport(paths: string[], flags: ReportFlags, loaded: LoadedConfig, io: CliIo): Promise<CliReport> {
-  const { inputs, warnings, results: raw } = await extractCliInputs(paths, flags, loaded, io);
+/**
+ * Builds the report of what the arguments (or the config's include) name, and hands it to `use` once the warnings
+ * of reading are printed and --strict and an empty run are settled (exit 2 for both); returns `use`'s exit code.
+ * Large runs in a format that shows only facts (FACTS_ONLY) get the report made from the spool without its mentions
+ * and claims: this process then holds the facts, not every document's results.
+ */
+export async function withCliReport(
+  paths: string[],
+  flags: ReportFlags,
+  loaded: LoadedConfig,
+  io: CliIo,
+  use: (cli: CliReport) => Promise<number>,
+): Promise<number> {
+  const list = await listCliInputs(paths, loaded, io);
+  if (FACTS_ONLY.has(flags.format)) {
+    const sizes = listedSizes(list);
+    const { checkRoom, extractsInWorkers } = await import('../../parallel/pool.js');
+    if (extractsInWorkers(sizes.length, sizes.bytes, sizes.largest)) {
+      const room = (bytes: number) => checkRoom(bytes * FACT_HEAP_PER_BYTE, FACTS_HELD);
+      let collected: CliReport | undefined;
+      const code = await streamedRun(list, sizes, flags, loaded, io, 'ndjson', async (report, threads) => {
+        collected = { report: await withMemoryError(() => report.collect(threads, room)), warnings: report.warnings, tolerance: toleranceOf(flags, loaded), texts: {} };
+        return EXIT.OK;
+      });
+      // Used once the spool is gone: its errors are the command's own, not the spool's.
+      return collected ? use(collected) : code;
+    }
+  }
+  const cli = await buildCliReport(list, flags, loaded, io);
+  printWarnings(cli.warnings, io);
+  if (strictFailure(flags, loaded, cli.warnings, io)) return EXIT.USAGE;
+  if (cli.report.documents.length === 0) {
+    io.stderr(NO_INPUT);
+    return EXIT.USAGE;
+  }
+  return use(cli);
+}
+
+/** Reads the listed inputs and builds the report in memory. */
+async function buildCliReport(list: InputList, flags: ReportFlags, loaded: LoadedConfig, io: CliIo): Promise<CliReport> {
+  const { inputs, warnings, results: raw } = await extractCliInputs(list, flags, loaded, io);
   const { report, tolerance } = await reportFromResults(raw, warnings, flags, loaded);
   const textOf = new Map(inputs.map((i) => [i.path, i.text]));
   const texts: Record<string, string> = {};
@@ -113,22 +153,26 @@ export async function reportFromResults(
   // merging entities shares with them).
   const { buildReport } = await import('../../pipeline.js');
   const { aliasReport, aliasResults, applyIgnore } = await import('../../merge/adjust.js');
-  const tolerance = flags.tolerance ?? config.tolerance ?? 0;
+  const tolerance = toleranceOf(flags, loaded);
   const aliases = config.aliases ?? {};
   const results = aliasResults(raw, aliases);
   const report = applyIgnore(aliasReport(buildReport(results, { tolerance }, warnings), aliases), config.ignore);
   return { report, tolerance };
 }
 
+function toleranceOf(flags: ReportFlags, loaded: LoadedConfig): number {
+  return flags.tolerance ?? loaded.config.tolerance ?? 0;
+}
+
 /** The read and extract half of a report built in memory: the documents and their results. The run stops before the
  *  results fill the heap that building the report needs (see HELD_SHARE). */
 async function extractCliInputs(
-  paths: string[],
+  list: InputList,
   flags: ReportFlags,
   loaded: LoadedConfig,
   io: CliIo,
 ): Promise<{ inputs: Array<{ path: string; text: string }>; warnings: Warning[]; results: DocumentResult[] }> {
-  const { inputs, warnings, extract } = await readCliInputsForEach(paths, flags, loaded, io, true);
+  const { inputs, warnings, extract } = await readListedForEach(list, flags, loaded, io, true);
   const results: DocumentResult[] = [];
   await extract((result) => results.push(result));
   return { inputs, warnings, results };
@@ -143,18 +187,25 @@ export async function readCliInputsForEach(
   loaded: LoadedConfig,
   io: CliIo,
   forReport = false,
-): Promise<{ inputs: InputText[]; warnings: Warning[]; count: number; extract: (each: (result: DocumentResult) => void) => Promise<void> }> {
-  const { inputs, warnings } = await readCliInputs(paths, flags, loaded, io);
+): Promise<ForEachResult> {
+  return readListedForEach(await listCliInputs(paths, loaded, io), flags, loaded, io, forReport);
+}
+
+interface ForEachResult {
+  inputs: InputText[];
+  warnings: Warning[];
+  count: number;
+  extract: (each: (result: DocumentResult) => void) => Promise<void>;
+}
+
+/** readCliInputsForEach for inputs listed already. */
+async function readListedForEach(list: InputList, flags: ReportFlags, loaded: LoadedConfig, io: CliIo, forReport: boolean): Promise<ForEachResult> {
+  const { inputs, warnings } = await readListed(list, maxFileSizeOf(flags, loaded));
   const { documentInputs } = await import('../../pipeline.js');
   const { extractEach } = await import('../../parallel/pool.js');
   const docs = documentInputs(inputs);
   const options = { ...poolOptions(inputs.length, flags, loaded, io), forReport };
   return { inputs, warnings, count: docs.length, extract: (each) => withMemoryError(() => extractEach(docs, options, (_, r) => each(r))) };
-}
-
-/** What the arguments (or the config's include) name, minus the config's exclude, read and decoded. */
-async function readCliInputs(paths: string[], flags: ReportFlags, loaded: LoadedConfig, io: CliIo): Promise<{ inputs: InputText[]; warnings: Warning[] }> {
-  return readListed(await listCliInputs(paths, loaded, io), maxFileSizeOf(flags, loaded));
 }
 
 /** What the arguments (or the config's include) name, minus the config's exclude (never read), and the warnings of
@@ -208,8 +259,45 @@ export const STREAMED_FORMATS = new Set<FormatName>(['json', 'ndjson']);
  * code.
  */
 export async function streamCliReport(paths: string[], flags: ReportFlags, loaded: LoadedConfig, io: CliIo): Promise<number> {
-  const { config } = loaded;
   const list = await listCliInputs(paths, loaded, io);
+  return streamedRun(list, listedSizes(list), flags, loaded, io, flags.format === 'ndjson' ? 'ndjson' : 'json', async (report, threads) => {
+    if (flags.out === undefined) {
+      await report.write(io.stdoutBytes ?? textSink(io.stdout), threads);
+    } else {
+      const file = path.resolve(io.cwd, flags.out);
+      await writeOrFail(flags.out, () => writeAtomicallyWith(file, (write) => report.write(write, threads)));
+    }
+    return EXIT.OK;
+  });
+}
+
+/** How many inputs are listed, their bytes and the largest's (standard input's text counts as one), to plan threads. */
+interface ListedSizes {
+  length: number;
+  bytes: number;
+  largest: number;
+}
+
+function listedSizes(list: InputList): ListedSizes {
+  const each = list.files.map((f) => statSync(f.file, { throwIfNoEntry: false })?.size ?? 0).concat(list.stdin ? [list.stdin.text.length] : []);
+  return { length: each.length, bytes: each.reduce((n, x) => n + x, 0), largest: each.reduce((n, x) => Math.max(n, x), 0) };
+}
+
+/**
+ * A run through the spool: the extraction threads read, extract and spool each listed document; the warnings are
+ * printed and --strict and an empty run settled (exit 2); then `finish` makes the output from the report and gives
+ * the exit code. The spool folder is removed however the run ends.
+ */
+async function streamedRun(
+  list: InputList,
+  sizes: ListedSizes,
+  flags: ReportFlags,
+  loaded: LoadedConfig,
+  io: CliIo,
+  style: PackStyle,
+  finish: (report: StreamedReport, threads: string[]) => Promise<number>,
+): Promise<number> {
+  const { config } = loaded;
   const { files, stdin } = list;
   const { defaultJobs, extractStreamed } = await import('../../parallel/pool.js');
   const { StreamedReport } = await import('../../stream/report.js');
@@ -222,7 +310,6 @@ export async function streamCliReport(paths: string[], flags: ReportFlags, loade
     .map((n, i) => ({ id: ids[i], path: n.path, ...(n.file !== undefined ? { file: n.file } : { input: { ...stdin!, id: ids[i] } }) }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     .map((t, index) => ({ ...t, index }));
-  const sizes = files.map((f) => statSync(f.file, { throwIfNoEntry: false })?.size ?? 0).concat(stdin ? [stdin.text.length] : []);
   const dir = spooling(tmpdir(), () => makeSpoolDir());
   // Also on process.exit() (a signal's default action ends the process without it: the folder is in the system's
   // temporary folder).
@@ -230,11 +317,10 @@ export async function streamCliReport(paths: string[], flags: ReportFlags, loade
   process.once('exit', cleanUp);
   try {
     const aliases = config.aliases ?? {};
-    const style = flags.format === 'ndjson' ? 'ndjson' : 'json';
     const { onProgress, jobs, ...extractOptions } = poolOptions(tasks.length, flags, loaded, io);
     const report = new StreamedReport({
       style,
-      tolerance: flags.tolerance ?? config.tolerance ?? 0,
+      tolerance: toleranceOf(flags, loaded),
       ...(Object.keys(aliases).length > 0 ? { aliases } : {}),
       ...(config.ignore ? { ignore: config.ignore } : {}),
       warnings: list.warnings,
@@ -244,7 +330,7 @@ export async function streamCliReport(paths: string[], flags: ReportFlags, loade
     const threads = await withMemoryError(() => extractStreamed(
       tasks,
       { style, options: extractOptions, ...(flags.maxFileSize !== undefined || config.maxFileSize !== undefined ? { maxFileSize: maxFileSizeOf(flags, loaded) } : {}), dir },
-      { jobs, bytes: sizes.reduce((n, x) => n + x, 0), largest: sizes.reduce((n, x) => Math.max(n, x), 0), ...(onProgress ? { onProgress } : {}) },
+      { jobs, bytes: sizes.bytes, largest: sizes.largest, ...(onProgress ? { onProgress } : {}) },
       (doc) => report.add(doc),
     ));
     printWarnings(report.warnings, io);
@@ -253,13 +339,7 @@ export async function streamCliReport(paths: string[], flags: ReportFlags, loade
       io.stderr(NO_INPUT);
       return EXIT.USAGE;
     }
-    if (flags.out === undefined) {
-      await report.write(io.stdoutBytes ?? textSink(io.stdout), threads);
-    } else {
-      const file = path.resolve(io.cwd, flags.out);
-      await writeOrFail(flags.out, () => writeAtomicallyWith(file, (write) => report.write(write, threads)));
-    }
-    return EXIT.OK;
+    return await finish(report, threads);
   } catch (e) {
     throw spoolFailure(e, dir);
   } finally {
@@ -267,6 +347,11 @@ export async function streamCliReport(paths: string[], flags: ReportFlags, loade
     cleanUp();
   }
 }
+
+// A report made from the spool holds its facts: ~1.6 bytes of heap a byte of their NDJSON (measured), and its output
+// is made from them besides.
+const FACTS_HELD = { whole: 'the facts of this report', instead: ', or use --format json or ndjson, which are written as they are made' };
+const FACT_HEAP_PER_BYTE = 2.5;
 
 /**
  * A system error while the spool files are made, written or read (a full disk, a file-size limit) ends the run with
