@@ -3,7 +3,7 @@
 // given back whatever way a worker ends.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Worker } from 'node:worker_threads';
-import { compileInThread, startWorker, workerExecArgv, workersStarting } from '../../src/parallel/start.js';
+import { compileInThread, INITIAL_OLD_MB, startWorker, workerExecArgv, workersStarting } from '../../src/parallel/start.js';
 
 const script = (code: string) => new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 const ended = (w: Worker) => new Promise<number>((resolve) => w.once('exit', resolve));
@@ -47,6 +47,32 @@ describe('startWorker', () => {
     const w = startWorker(script('1'), {}, 0);
     expect(workersStarting()).toBe(0);
     expect(await ended(w)).toBe(0);
+  });
+
+  it('starts a worker on full cores with an old generation V8 does not collect whole below INITIAL_OLD_MB', async () => {
+    // ~20 MB kept: V8 sizing a fresh isolate's old generation itself marks and compacts it at least once on the way.
+    const keeper = script(`
+      import { constants, PerformanceObserver } from 'node:perf_hooks';
+      import { parentPort } from 'node:worker_threads';
+      let majors = 0;
+      const seen = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (e.detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR) majors++;
+      });
+      seen.observe({ entryTypes: ['gc'] });
+      const kept = [];
+      for (let i = 0; i < 150000; i++) kept.push({ a: i, b: 'x' + i, c: [i] });
+      setTimeout(() => parentPort.postMessage([majors, kept.length]), 50);`);
+    const majors = async (busy: number) => {
+      const w = startWorker(keeper, {}, busy);
+      const [count, kept] = await new Promise<[number, number]>((resolve) => w.once('message', resolve));
+      expect(kept).toBe(150000);
+      expect(await ended(w)).toBe(0);
+      return count;
+    };
+    expect(INITIAL_OLD_MB).toBeGreaterThan(20 * 1.5);
+    expect(await majors(1 << 20)).toBe(0);
+    // Given back: the next worker, on free cores, gets V8's own sizing.
+    expect(await majors(0)).toBeGreaterThan(0);
   });
 
   it('gives it back when a worker fails before it runs, or cannot be made', async () => {
