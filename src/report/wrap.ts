@@ -73,8 +73,8 @@ const width = (cells: Cell[]) => cells.reduce((n, c) => n + c.width, 0);
  */
 export function wrapSpans(spans: Span[], max: number, indent: string): string[] {
   const limit = Math.max(1, max);
-  // A fact table's lines are nearly all text of one column a character (the table of the 2,000 bench articles has 186,000):
-  // wrapped by offsets into their text, without an object a character.
+  // A fact table's lines are nearly all text of one column a character (the table of the 2,000 bench articles has
+  // 186,000 lines): wrapped by offsets into their text, without an object a character.
   if (spans.every((s) => oneColumnEach(s.text))) return wrapNarrow(spans, limit, indent);
   return wrapCells(spans, limit, indent);
 }
