@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../scripts/bench-corpus.js';
 import type { Report } from '../../src/model/report.js';
 import { MIN_PARALLEL_BYTES, MIN_PARALLEL_DOCS } from '../../src/parallel/pool.js';
-import { FACTS_ONLY, FORMATTERS } from '../../src/report/index.js';
+import { FACTS_ONLY, type FormatName, FORMATTERS } from '../../src/report/index.js';
 import { DEFAULT_FORMAT_OPTIONS } from '../../src/report/types.js';
 import { ROOT } from '../cli/run.js';
 
@@ -34,7 +34,7 @@ describe.runIf(built)('a large table, CSV… run and its check (compiled)', () =
     expect(json.stderr).toMatch(skipped);
     const report = JSON.parse(json.stdout) as Report;
     expect(report.summary.conflicts).toBeGreaterThan(0);
-    const expected = (format: (typeof FACTS_ONLY extends ReadonlySet<infer F> ? F : never), options = {}) =>
+    const expected = (format: FormatName, options = {}) =>
       FORMATTERS[format](report, { ...DEFAULT_FORMAT_OPTIONS, ...options });
 
     for (const format of FACTS_ONLY) {
