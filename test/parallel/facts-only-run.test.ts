@@ -1,8 +1,7 @@
 // A large run in a format that shows only facts (table, CSV, Markdown, GitHub, JUnit), and `facts check` in those
 // formats, get their report made from the spool, holding the facts only: the output must be the in-memory report's.
 // Through the compiled CLI, on a corpus past the size where extraction takes workers (the route that chooses it).
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,17 +10,14 @@ import type { Report } from '../../src/model/report.js';
 import { MIN_PARALLEL_BYTES, MIN_PARALLEL_DOCS } from '../../src/parallel/pool.js';
 import { FACTS_ONLY, type FormatName, FORMATTERS } from '../../src/report/index.js';
 import { DEFAULT_FORMAT_OPTIONS } from '../../src/report/types.js';
-import { ROOT } from '../cli/run.js';
+import { BUILT, ROOT, runBuilt } from '../cli/run.js';
 
-const BIN = path.join(ROOT, 'bin', 'facts.js');
-const built = existsSync(path.join(ROOT, 'dist', 'parallel', 'worker.js'));
 const dir = mkdtempSync(path.join(os.tmpdir(), 'facts-only-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const facts = (args: string[]) =>
-  spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } });
+const facts = (args: string[]) => runBuilt(dir, args);
 
-describe.runIf(built)('a large table, CSV… run and its check (compiled)', () => {
+describe.runIf(BUILT)('a large table, CSV… run and its check (compiled)', () => {
   it('print what the in-memory report gives, with one job and two; the check judges and records the same conflicts', () => {
     const corpus = writeCorpus(ROOT, path.join(dir, 'corpus'), { docs: MIN_PARALLEL_DOCS + 5, docBytes: 19_000, seed: 4 });
     expect(corpus.bytes).toBeGreaterThan(MIN_PARALLEL_BYTES);

@@ -3,13 +3,13 @@
 // one-line error naming the remedies, as early as it can tell, instead of V8's fatal out-of-memory error and native
 // stack trace. A large run in a format of facts only (table, CSV…) holds its facts: checkRoom guards them.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../scripts/bench-corpus.js';
 import { checkHeld, checkRoom, HeapFullError, HELD_SHARE } from '../../src/parallel/pool.js';
-import { ROOT } from '../cli/run.js';
+import { BIN, BUILT, ROOT } from '../cli/run.js';
 
 const MB = 1 << 20;
 
@@ -59,12 +59,10 @@ describe('checkRoom', () => {
   });
 });
 
-const BIN = path.join(ROOT, 'bin', 'facts.js');
-const built = existsSync(path.join(ROOT, 'dist', 'parallel', 'worker.js'));
 const dir = mkdtempSync(path.join(os.tmpdir(), 'facts-heap-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe.runIf(built)('a report too large for the heap (compiled)', () => {
+describe.runIf(BUILT)('a report too large for the heap (compiled)', () => {
   it('stops with one line and exit code 2, where it used to end in V8’s fatal error; fits with the default heap', () => {
     // 600 documents' results come to ~100 MB with what the thread starts with (104 MB projected when this was
     // written): more than the 64 MB old generation given (Node reports 112 MB with the young generation).

@@ -1,7 +1,7 @@
 // The worker pool: --jobs changes the speed, never the bytes. Run through the compiled CLI (workers need dist/), on a
 // corpus just big enough to be spread (≥ 50 documents and ≥ 1 MB); in-process from sources it stays in one thread.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,17 +9,14 @@ import { writeCorpus } from '../../scripts/bench-corpus.js';
 import type { DocumentResult } from '../../src/extract/document.js';
 import { documentInputs, extractAll } from '../../src/pipeline.js';
 import { extractEach, MIN_PARALLEL_BYTES, MIN_PARALLEL_DOCS, plannedJobs } from '../../src/parallel/pool.js';
-import { ROOT } from '../cli/run.js';
+import { BIN, BUILT, ROOT, runBuilt } from '../cli/run.js';
 
-const BIN = path.join(ROOT, 'bin', 'facts.js');
-const built = existsSync(path.join(ROOT, 'dist', 'parallel', 'worker.js'));
 const dir = mkdtempSync(path.join(os.tmpdir(), 'facts-pool-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const facts = (args: string[]) =>
-  spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } });
+const facts = (args: string[]) => runBuilt(dir, args);
 
-describe.runIf(built)('facts extract --jobs (compiled)', () => {
+describe.runIf(BUILT)('facts extract --jobs (compiled)', () => {
   it('gives byte-identical JSON and tables with 1, 2 and 3 jobs, and mergeable partial lines', () => {
     // Few long documents: past both thresholds at the least cost to the test run.
     const corpus = writeCorpus(ROOT, path.join(dir, 'corpus'), { docs: MIN_PARALLEL_DOCS + 5, docBytes: 19_000, seed: 11 });

@@ -179,16 +179,9 @@ async function extractCliInputs(
 }
 
 /** The read and extract half of a run: the inputs are read, and `extract` hands each result to `each` in input order
- *  as it comes, keeping none (`facts extract --partial` writes them as they come). `forReport`: a report will be built
- *  from the results in memory, so the run stops before they fill the heap it needs. */
-export async function readCliInputsForEach(
-  paths: string[],
-  flags: ReportFlags,
-  loaded: LoadedConfig,
-  io: CliIo,
-  forReport = false,
-): Promise<ForEachResult> {
-  return readListedForEach(await listCliInputs(paths, loaded, io), flags, loaded, io, forReport);
+ *  as it comes, keeping none (`facts extract --partial` writes them as they come). */
+export async function readCliInputsForEach(paths: string[], flags: ReportFlags, loaded: LoadedConfig, io: CliIo): Promise<ForEachResult> {
+  return readListedForEach(await listCliInputs(paths, loaded, io), flags, loaded, io, false);
 }
 
 interface ForEachResult {
@@ -198,7 +191,8 @@ interface ForEachResult {
   extract: (each: (result: DocumentResult) => void) => Promise<void>;
 }
 
-/** readCliInputsForEach for inputs listed already. */
+/** readCliInputsForEach for inputs listed already. `forReport`: a report will be built from the results in memory, so
+ *  the run stops before they fill the heap it needs. */
 async function readListedForEach(list: InputList, flags: ReportFlags, loaded: LoadedConfig, io: CliIo, forReport: boolean): Promise<ForEachResult> {
   const { inputs, warnings } = await readListed(list, maxFileSizeOf(flags, loaded));
   const { documentInputs } = await import('../../pipeline.js');
