@@ -1,5 +1,7 @@
 // Tense of the words around a date mention: whether "Wednesday" or "June 12" points back or ahead of the
-// document's date. The nearest cue in the sentence wins; a future cue wins a tie ("expected to" also ends in -ed).
+// document's date. A verb joined to the date by a preposition alone governs it ("said on Tuesday it will ..." is
+// past); otherwise the nearest cue in the sentence wins, and a future cue wins a tie with the past cue inside it
+// ("expected to" also ends in -ed). A participle after "be" is no past cue: "would be held on Thursday" is ahead.
 import type { ExtractContext } from './text.js';
 import { sentenceAt } from './text.js';
 import { DATE_CONTEXT, cueSource } from './dates-lexicon.js';
@@ -7,8 +9,11 @@ import { DATE_CONTEXT, cueSource } from './dates-lexicon.js';
 export type Tense = 'past' | 'future';
 
 const FUTURE_RE = new RegExp(`(?<![\\p{L}\\d])(?:${cueSource(DATE_CONTEXT.futureCues)})(?![\\p{L}\\d])|\\p{L}['’]ll(?![\\p{L}])`, 'giu');
-// Irregular past forms and reporting verbs, plus any regular past form (-ed, at least 3 letters before it).
-const PAST_RE = new RegExp(`(?<![\\p{L}\\d])(?:${cueSource(DATE_CONTEXT.pastCues)}|\\p{L}{3,}ed)(?![\\p{L}\\d])`, 'giu');
+// Irregular past forms and reporting verbs, plus any regular past form (-ed, at least 3 letters before it); not a
+// passive infinitive's participle ("to be signed", "will be held"), which says nothing of the past.
+const PAST_RE = new RegExp(`(?<![\\p{L}\\d])(?<!(?<![\\p{L}])be[ \\t]+)(?:${cueSource(DATE_CONTEXT.pastCues)}|\\p{L}{3,}ed)(?![\\p{L}\\d])`, 'giu');
+// What may stand between a verb and the date it governs: "said on", "met late on", "announced early".
+const JOINED = /^[ \t]*(?:(?:on|at|in|by|from|until|since|early|late|earlier|later)[ \t]+)*$/iu;
 
 /** How far (characters) either side of the mention to look for cues: keeps long lines linear. */
 const WINDOW = 160;
@@ -27,19 +32,35 @@ export function tenseAround(ctx: ExtractContext, start: number, end: number): Te
   let after = ctx.text.slice(end, hi);
   const nl = after.indexOf('\n');
   if (nl >= 0) after = after.slice(0, nl);
-  let best: { distance: number; tense: Tense } | null = null;
+  let best: Cue | null = null;
   const consider = (re: RegExp, tense: Tense) => {
     for (const [part, isBefore] of [[before, true], [after, false]] as const) {
       re.lastIndex = 0;
       for (let m = re.exec(part); m; m = re.exec(part)) {
-        const distance = isBefore ? part.length - (m.index + m[0].length) : m.index;
-        if (!best || distance < best.distance || (distance === best.distance && tense === 'future')) {
-          best = { distance, tense };
-        }
+        const end = m.index + m[0].length;
+        const cue: Cue = { distance: isBefore ? part.length - end : m.index, tense, joined: isBefore && JOINED.test(part.slice(end)), start: m.index, isBefore };
+        if (!best || wins(cue, best)) best = cue;
       }
     }
   };
   consider(PAST_RE, 'past');
   consider(FUTURE_RE, 'future');
-  return (best as { distance: number; tense: Tense } | null)?.tense ?? null;
+  return (best as Cue | null)?.tense ?? null;
+}
+
+interface Cue {
+  distance: number;
+  tense: Tense;
+  /** Joined to the date by prepositions alone (before it). */
+  joined: boolean;
+  start: number;
+  isBefore: boolean;
+}
+
+/** Whether cue a beats cue b (b was found first: every past cue comes before every future one). */
+function wins(a: Cue, b: Cue): boolean {
+  if (a.joined !== b.joined) return a.joined;
+  if (a.distance !== b.distance) return a.distance < b.distance;
+  // A tie: "expected to" holds the past form "expected" at the same place; the future reading wins there only.
+  return a.tense === 'future' && a.isBefore === b.isBefore && a.start === b.start;
 }

@@ -80,6 +80,14 @@ describe('relative dates', () => {
     ['The company said Friday that it had filed.', [['Friday', '2025-06-13', 'day']]],
     ['The ministers will meet on Friday.', [['Friday', '2025-06-20', 'day']]],
     ['The company is expected to report results on Tuesday.', [['Tuesday', '2025-06-24', 'day']]],
+    // The verb the date hangs on governs it, though "will" is as near on the other side.
+    ['Acme said on Tuesday it will cut 500 jobs.', [['Tuesday', '2025-06-17', 'day']]],
+    ['Acme said late on Tuesday it would sell the unit.', [['Tuesday', '2025-06-17', 'day']]],
+    // A passive infinitive's participle is no past form; "would" reports a future.
+    ['The mayor said the funerals would be held on Thursday.', [['Thursday', '2025-06-19', 'day']]],
+    ['The deal is expected to be signed on Friday.', [['Friday', '2025-06-20', 'day']]],
+    ['The contracts were signed on Friday.', [['Friday', '2025-06-13', 'day']]],
+    ['The vote, which has been delayed twice, was held on Monday.', [['Monday', '2025-06-16', 'day']]],
     ['Officials met last Thursday.', [['last Thursday', '2025-06-12', 'day']]],
     ['Voting opens next Wednesday.', [['next Wednesday', '2025-06-25', 'day']]],
     ["Wednesday's decision surprised investors.", [['Wednesday', '2025-06-18', 'day']]],
