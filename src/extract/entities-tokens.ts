@@ -13,6 +13,7 @@ import {
 } from './entities-lexicon.js';
 import { isOrgSuffix } from './org-suffix.js';
 import { kindWord } from './entities-kinds.js';
+import { DATE_NAMES } from './dates-lexicon.js';
 import { toLower } from './lower.js';
 import { forEachWord } from './words.js';
 import { mapped } from '../util/mapped.js';
@@ -422,6 +423,31 @@ function titleLength(run: Token[], k: number): number {
   return 0;
 }
 
+// Abbreviations of month and weekday names: without a dot or a number after them they are seldom dates ("Jan Koum",
+// "Sun Microsystems", "Viña del Mar").
+const DATE_ABBREVIATIONS = new Set([...DATE_NAMES.months, ...DATE_NAMES.weekdays].flatMap((g) => g.slice(1)).map((a) => a.toLowerCase()));
+const FULL_MONTHS = new Set(DATE_NAMES.months.map((g) => g[0].toLowerCase()));
+const DATE_FOLLOWS = /^(?:\.|,?[ \t]*\d)/u;
+
+/**
+ * Whether the date word run[k] is part of a name rather than a date cutting the run: an abbreviation next to another
+ * word of the run ("Jan Koum", "Sun Life", "Mar del Plata"), or a month's full name after a name of the current piece
+ * ("Theresa May", "Brian May"). Never with a dot or a number after it ("Mar. 3", "May 5"), and never a weekday's
+ * full name ("Acme Monday said": news writes the day after the name).
+ */
+function dateWordInName(run: Token[], k: number, from: number, text: string): boolean {
+  const t = run[k];
+  if (DATE_FOLLOWS.test(text.slice(t.end, t.end + 3))) return false;
+  const nameBefore = k > from && isNamePart(run[k - 1]);
+  if (DATE_ABBREVIATIONS.has(t.lower)) return t.shape === 'title' && (nameBefore || (k + 1 < run.length && isNamePart(run[k + 1])));
+  return FULL_MONTHS.has(t.lower) && nameBefore && run[k - 1].shape === 'title';
+}
+
+/** A word that can stand next to a date word in a name: not itself a date, a function word or a title. */
+function isNamePart(t: Token): boolean {
+  return !isDateWord(t.lower) && (NAME_PARTICLES.has(t.lower) || ((t.shape === 'title' || t.shape === 'camel') && !isFunctionWord(t.lower) && !TITLE_FIRST_WORDS.has(t.lower)));
+}
+
 function isSeparator(t: Token): boolean {
   if (isDateWord(t.lower) && t.shape !== 'camel') return true;
   // "The", "Both", and a lone "A"/"I"; but not "US", which is a place, not the pronoun.
@@ -473,7 +499,7 @@ export function splitRun(run: Token[], text: string, pieces: Piece[] = []): Piec
       continue;
     }
     const article = t.shape === 'title' && NAME_ARTICLES.has(t.lower) && k + 1 < run.length && run[k + 1].shape === 'title';
-    if (!article && isSeparator(t)) {
+    if (!article && isSeparator(t) && !dateWordInName(run, k, from, text)) {
       const wasInitial = t.initial || (k > from && run[from].initial);
       pushPiece(pieces, run, from, k, text, { initial, afterTitle, afterHonorific, beforeTitle: false });
       afterTitle = false;

@@ -191,3 +191,23 @@ describe('lexicons', () => {
     expect(roleTitles.qualifiers.some((q) => q.qualifier === 'deputy')).toBe(true);
   });
 });
+
+describe('a date word inside a name', () => {
+  it.each<[string, Row[]]>([
+    // A month's full name after a given name is a surname; abbreviations next to a name word are part of it.
+    ['Prime Minister Rosalind May said she would stay.', [person('Rosalind May')]],
+    ['The founder, Jan Vestergaard, 52, sold his stake.', [person('Jan Vestergaard')]],
+    ['Rescue teams reached Puerto del Mar before dawn.', [place('Puerto del Mar')]],
+    ['Investors in Sun Tidewell Financial cheered.', [org('Sun Tidewell Financial')]],
+  ])('%s', (text, expected) => {
+    expect(run(text)).toEqual(expected);
+  });
+
+  it.each<[string, Row[]]>([
+    // With a number or a dot after it, or a weekday's full name after a name, it is a date.
+    ['Tidewell Holdings Mar. 3 filing showed a loss.', [org('Tidewell Holdings')]],
+    ['Tidewell Holdings Monday said it had agreed.', [org('Tidewell Holdings')]],
+  ])('a date: %s', (text, expected) => {
+    expect(run(text)).toEqual(expected);
+  });
+});
