@@ -323,7 +323,9 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
                 : null;
   const suffix = isOrgSuffix(tokens[tokens.length - 1].lower);
   // "Las Palmeras", "El Cerro": a name opened by a foreign article is never a person's.
-  const looksPerson = !single && suffix === null && !foreignArticle && tokens.every((t) => t.shape === 'title' || NAME_PARTICLES.has(t.lower));
+  // "Siemens Energy", "Google DeepMind": a name opened by a known organisation (not also a given name) is its unit.
+  const orgFirst = !single && (knownNameKinds(tokens[0].lower) & KNOWN_ORG) !== 0 && !isFirstName(tokens[0].lower);
+  const looksPerson = !single && suffix === null && !foreignArticle && !orgFirst && tokens.every((t) => t.shape === 'title' || NAME_PARTICLES.has(t.lower));
 
   // "Ostra City" is a club unless something says it is the town ("in Ostra City", "Ostra City police").
   if (own?.reason === 'club-city' && (placeCue || inBefore(left))) return accept(start, end, 'place', placeCue ? 3 : 1, 'city-name');
@@ -358,6 +360,7 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
 
   // No evidence of its own: a capital at a sentence start or in a heading proves nothing.
   if (piece.headline) return soft('headline');
+  if (orgFirst) return RIGHT_PRODUCT_HEAD.test(right) ? hard('product-label', true) : accept(start, end, 'organization', 1, 'org-first-word');
   const subject = RIGHT_SAID.test(right);
   if (piece.initial) {
     // "Officials said ...": a word the document also writes in lower case is that word, not a name.

@@ -211,3 +211,20 @@ describe('a date word inside a name', () => {
     expect(run(text)).toEqual(expected);
   });
 });
+
+describe('a name opened by a known organisation', () => {
+  it.each<[string, Row[]]>([
+    // A unit of the organisation, not a person: at a sentence start, after "in", or as the subject of "said".
+    ['Toshiba Kestrel will acquire the plant.', [org('Toshiba Kestrel')]],
+    ['Shares in Toshiba Kestrel fell 3% in Osaka.', [org('Toshiba Kestrel'), place('Osaka')]],
+    ['Nokia Varjo said on Tuesday it had agreed.', [org('Nokia Varjo')]],
+    // Words that end a firm's name: two capitalised words are no person's with one of them last.
+    ['The deal values Korlan Imaging above Tessaro Microsystems.', [org('Korlan Imaging'), org('Tessaro Microsystems')]],
+  ])('%s', (text, expected) => {
+    expect(run(text)).toEqual(expected);
+  });
+
+  it('keeps out a product line named after its maker', () => {
+    expect(run('Buyers of Nokia Varjo phones complained.')).toEqual([]);
+  });
+});
