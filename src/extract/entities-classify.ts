@@ -323,7 +323,7 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
                 : null;
   const suffix = isOrgSuffix(tokens[tokens.length - 1].lower);
   // "Las Palmeras", "El Cerro": a name opened by a foreign article is never a person's.
-  // "Siemens Energy", "Google DeepMind": a name opened by a known organisation (not also a given name) is its unit.
+  // "Siemens Energy", "Sony Music": a name opened by a known organisation (not also a given name) is its unit.
   const orgFirst = !single && (knownNameKinds(tokens[0].lower) & KNOWN_ORG) !== 0 && !isFirstName(tokens[0].lower);
   const looksPerson = !single && suffix === null && !foreignArticle && !orgFirst && tokens.every((t) => t.shape === 'title' || NAME_PARTICLES.has(t.lower));
 
