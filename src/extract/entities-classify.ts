@@ -365,7 +365,7 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
   if (piece.initial) {
     // "Officials said ...": a word the document also writes in lower case is that word, not a name.
     const lowerElsewhere = single && env.lowerWords?.has(tokens[0].lower) === true;
-    if (subject && tokens.every(nameLike) && !lowerElsewhere) return accept(start, end, single ? 'organization' : 'person', 1, 'initial-subject');
+    if (subject && tokens.every(nameLike) && !lowerElsewhere && !(single && isAgentPlural(tokens[0].lower))) return accept(start, end, single ? 'organization' : 'person', 1, 'initial-subject');
     if (looksPerson && tokens.every(nameLike)) return { accept: false, hard: false, reason: 'sentence-initial', maybePerson: true };
     return soft('sentence-initial');
   }
@@ -392,6 +392,15 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
 
 // The first words of the titles of two words or more ("fire" of "fire chief"): only these can open one.
 const MULTIWORD_TITLE_FIRST = new Set([...TITLE_WORDS].filter((w) => w.includes(' ')).map((w) => w.slice(0, w.indexOf(' '))));
+
+const AGENT_PLURAL = /^(\p{L}{3,}?)(?:er|or)s$/u;
+
+/** "Regulators", "Insurers", "Protesters": the plural of someone who does a verb compromise knows, a word that opens
+ *  a sentence as a group of people ("Regulators said ..."), not as a name. */
+function isAgentPlural(lower: string): boolean {
+  const m = AGENT_PLURAL.exec(lower);
+  return m !== null && (isVerbWord(m[1]) || isVerbWord(`${m[1]}e`));
+}
 
 /** "Fire chief Ana Ruiz", "Interior minister X": a capitalised word that opens a lower-case title is part of it. */
 function titleContinues(t: Token, right: string): boolean {

@@ -228,3 +228,16 @@ describe('a name opened by a known organisation', () => {
     expect(run('Buyers of Nokia Varjo phones complained.')).toEqual([]);
   });
 });
+
+describe('a sentence opened by a group of people', () => {
+  it.each([
+    'Regulators said the merger could go ahead.',
+    'Insurers have estimated losses at $1.5 billion.',
+  ])('keeps out: %s', (text) => {
+    expect(run(text)).toEqual([]);
+  });
+
+  it('keeps a one-word firm opening a sentence', () => {
+    expect(run('Tidewell said the merger could go ahead.')).toEqual([org('Tidewell')]);
+  });
+});
