@@ -12,6 +12,12 @@ const MAX_ORGS = 2;
 // A wire service's name in a dateline's parentheses ("BASEL, March 10 (Agency) -") is a source too.
 const SOURCE_BEFORE = /(?:according to|told|reported by|per|cited by|via|reports? from|interview with|speaking to|\()\s*$/i;
 const SOURCE_AFTER = /^\s*(?:reported|reports|said|says|first reported|quoted|\)\s*[-–—])/i;
+// ... unless what it said is about itself: "Acme said on Tuesday it had agreed to buy ...".
+const SELF_AFTER = /^\s*(?:said|says|announced|confirmed)\b[^.;:"“”]{0,40}?\b(?:it|its|they|their|he|she|we)\b/i;
+// Between a mention and an entity after it: a new clause, whose entities are about something else
+// ("$3.2 billion, its largest deal since it bought Beta").
+const CLAUSE_BREAK = /[,;:(—–]/;
+const CLAUSE_PENALTY = 1000;
 const SERIES = /\bseries\s+([a-h])\b/i;
 
 export function describeContext(mentions: Mention[], claims: Claim[], ctx: ExtractContext): void {
@@ -51,7 +57,10 @@ class SentenceIndex {
   readonly subjectFrom: number[];
   private readonly series = new Map<number, string | null>();
 
+  readonly text: string;
+
   constructor(mentions: Mention[], private readonly ctx: ExtractContext) {
+    this.text = ctx.text;
     const n = ctx.sentences.length;
     this.entities = Array.from({ length: n }, () => []);
     this.years = Array.from({ length: n }, () => []);
@@ -88,7 +97,7 @@ class SentenceIndex {
 function subjectEntities(m: { start: number; end: number }, sentenceIndex: number, index: SentenceIndex): string[] {
   // The mention's own sentence first; when it names nobody, earlier sentences of the same paragraph.
   const from = index.subjectFrom[sentenceIndex];
-  return from < 0 ? [] : pickSubject(m, index.entities[from]);
+  return from < 0 ? [] : pickSubject(m, index.entities[from], index.text);
 }
 
 /**
@@ -96,15 +105,15 @@ function subjectEntities(m: { start: number; end: number }, sentenceIndex: numbe
  * name), else the nearest person. "Nearest" orders by distance, then start, then place in the list (a stable sort
  * by distance and start); the nearest ones are found by linear passes rather than by sorting a copy of the list.
  */
-function pickSubject(m: { start: number; end: number }, inside: Mention[]): string[] {
+function pickSubject(m: { start: number; end: number }, inside: Mention[], text: string): string[] {
   const chosen: Mention[] = [];
   for (let pick = 0; pick < MAX_ORGS; pick++) {
-    const org = nearest(m, inside, 'organization', chosen);
+    const org = nearest(m, inside, 'organization', chosen, text);
     if (org === undefined) break;
     chosen.push(org);
   }
   if (chosen.length === 0) {
-    const person = nearest(m, inside, 'person', chosen);
+    const person = nearest(m, inside, 'person', chosen, text);
     if (person) chosen.push(person);
   }
   return mapped(chosen, (e) => e.id);
@@ -118,12 +127,12 @@ function nameTaken(taken: Mention[], e: Mention): boolean {
 }
 
 /** The nearest of `inside` of the kind whose name none of `taken` has: by distance from m, then start, then list order. */
-function nearest(m: { start: number; end: number }, inside: Mention[], kind: Mention['kind'], taken: Mention[]): Mention | undefined {
+function nearest(m: { start: number; end: number }, inside: Mention[], kind: Mention['kind'], taken: Mention[], text: string): Mention | undefined {
   let best: Mention | undefined;
   let bestDistance = 0;
   for (const e of inside) {
     if (e.kind !== kind || nameTaken(taken, e)) continue;
-    const d = e.end <= m.start ? m.start - e.end : Math.max(0, e.start - m.end);
+    const d = e.end <= m.start ? m.start - e.end : Math.max(0, e.start - m.end) + (CLAUSE_BREAK.test(text.slice(m.end, e.start)) ? CLAUSE_PENALTY : 0);
     // Strictly better only: an equal one later in the list loses, as in a stable sort.
     if (best === undefined || d < bestDistance || (d === bestDistance && e.start < best.start)) {
       best = e;
@@ -136,7 +145,7 @@ function nearest(m: { start: number; end: number }, inside: Mention[], kind: Men
 function isSource(e: Mention, text: string): boolean {
   const before = text.slice(Math.max(0, e.start - 24), e.start);
   const after = text.slice(e.end, e.end + 24);
-  return SOURCE_BEFORE.test(before) || SOURCE_AFTER.test(after);
+  return SOURCE_BEFORE.test(before) || (SOURCE_AFTER.test(after) && !SELF_AFTER.test(text.slice(e.end, e.end + 64)));
 }
 
 function sameParagraph(text: string, from: number, to: number): boolean {

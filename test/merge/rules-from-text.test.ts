@@ -103,3 +103,20 @@ describe('agreement and copies', () => {
     expect(fact.values[0]).toMatchObject({ docs: ['a', 'b'], independent: 1, copies: [['a', 'b']] });
   });
 });
+
+describe('who a figure is about', () => {
+  const subjects = (text: string) => run([{ path: 'news/a.txt', text }]).facts.map((f) => [f.subject, f.attribute, f.values.map((v) => v.text)]);
+
+  it('a firm that speaks of itself is the buyer; an earlier deal in a clause after the figure is not the subject', () => {
+    expect(subjects('Acme Corp said on Tuesday it had agreed to buy Globex Inc for $2.3 billion, its largest deal since it bought Initech Ltd in 2021.')).toContainEqual([
+      'Acme Corp / Globex Inc',
+      'deal value',
+      ['$2.3 billion'],
+    ]);
+  });
+
+  it('a news agency that reports is still a source', () => {
+    const found = subjects('Globex Inc will pay $40 million for the plant, Newswire Corp reported.');
+    expect(found).toContainEqual(['Globex Inc', 'amount', ['$40 million']]);
+  });
+});
