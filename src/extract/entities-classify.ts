@@ -15,6 +15,7 @@ import {
   isDemonym,
   isFirstName,
   isFunctionWord,
+  isGazetteerPlace,
   isKnownPlace,
   knownNameKinds,
   KNOWN_ORG,
@@ -361,6 +362,8 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
   // No evidence of its own: a capital at a sentence start or in a heading proves nothing.
   if (piece.headline) return soft('headline');
   if (orgFirst) return RIGHT_PRODUCT_HEAD.test(right) ? hard('product-label', true) : accept(start, end, 'organization', 1, 'org-first-word');
+  // A town or city of the gazetteer, with nothing around it that says otherwise.
+  if (isGazetteerPlace(text)) return accept(start, end, 'place', 1, 'gazetteer');
   const subject = RIGHT_SAID.test(right);
   if (piece.initial) {
     // "Officials said ...": a word the document also writes in lower case is that word, not a name.

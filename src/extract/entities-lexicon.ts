@@ -1,10 +1,11 @@
 // Word knowledge for the entity extractor: our JSON lexicons (shapes in lexicon-schemas.ts) plus compromise's lexicon,
 // read as a plain word -> tag table (never its tagger), for first names, places, known organisations and common words.
-import type { Cues, Places, Products, Stopwords, Titles } from './lexicon-schemas.js';
+import type { Cues, Gazetteer, Places, Products, Stopwords, Titles } from './lexicon-schemas.js';
 import { LEXICON } from './compromise-lexicon.js';
 import { toLower } from './lower.js';
 import { memo } from '../util/memo.js';
 import cuesData from './lexicon/entities-cues.json' with { type: 'json' };
+import gazetteerData from './lexicon/entities-gazetteer.json' with { type: 'json' };
 import placesData from './lexicon/entities-places.json' with { type: 'json' };
 import productsData from './lexicon/entities-products.json' with { type: 'json' };
 import stopData from './lexicon/entities-stopwords.json' with { type: 'json' };
@@ -30,6 +31,13 @@ export const REPORTING_VERBS = set(CUES.reportingVerbs);
 export const STATE_ABBREVIATIONS = set(PLACES.stateAbbreviations);
 export const EXTRA_PLACES = set(PLACES.extraPlaces);
 export const PRODUCT_NAMES = set(PRODUCTS.products);
+// Towns and cities compromise does not know: evidence of a place only where nothing else says what a name is.
+const GAZETTEER = new Set((gazetteerData as Gazetteer).names);
+
+/** A town or city of the gazetteer (scripts/build-places.mjs), by its name in any case. */
+export function isGazetteerPlace(phrase: string): boolean {
+  return GAZETTEER.has(toLower(phrase));
+}
 
 // The lexicon as a Map of tag lists: looking a fresh string up in a 25,000-key object costs far more than in a Map,
 // and a single tag no longer needs a new array per call. Names inherited by the plain object ("constructor",

@@ -191,6 +191,9 @@ export const Places = z.object({
 export type Places = z.infer<typeof Places>;
 export const Products = z.object({ note: z.string(), products: words });
 export type Products = z.infer<typeof Products>;
+/** Generated (scripts/build-places.mjs): towns and cities, lower case, sorted. */
+export const Gazetteer = z.object({ note: z.string(), names: words });
+export type Gazetteer = z.infer<typeof Gazetteer>;
 
 /** Every lexicon file (in lexicon/) and its schema. */
 export const LEXICON_SCHEMAS: Record<string, z.ZodType> = {
@@ -200,6 +203,7 @@ export const LEXICON_SCHEMAS: Record<string, z.ZodType> = {
   'dates-context.json': DateContext,
   'dates-names.json': DateNames,
   'entities-cues.json': Cues,
+  'entities-gazetteer.json': Gazetteer,
   'entities-kinds.json': Kinds,
   'entities-org-suffixes.json': OrgSuffixes,
   'entities-places.json': Places,
