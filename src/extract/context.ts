@@ -19,6 +19,11 @@ const SELF_AFTER = /^\s*(?:said|says|announced|confirmed)\b[^.;:"“”]{0,40}?\
 const CLAUSE_BREAK = /[,;:(—–]/;
 const CLAUSE_PENALTY = 1000;
 const SERIES = /\bseries\s+([a-h])\b/i;
+// A paragraph that names nobody but speaks of "the company" (or opens with "It") goes on about the organisation
+// last named, up to this many sentences back: "Acme said ... \n\nThe company reported a loss of $1.1 billion."
+const FIRM_ANAPHOR =
+  /(?:^\s*(?:It|Its)\s|\b[Tt]he\s+(?:company|firm|group|business|carmaker|automaker|chipmaker|bank|lender|insurer|retailer|airline|maker|startup|start-up|conglomerate|manufacturer)(?:['’]s)?\b)/u;
+const ANAPHOR_REACH = 6;
 
 export function describeContext(mentions: Mention[], claims: Claim[], ctx: ExtractContext): void {
   // Everything a mention looks at is indexed by sentence once, so the work per mention does not grow with the
@@ -80,7 +85,17 @@ class SentenceIndex {
     for (let i = 0; i < n; i++) {
       if (this.entities[i].length > 0) this.subjectFrom[i] = i;
       else if (i > 0 && sameParagraph(ctx.text, ctx.sentences[i - 1].end, ctx.sentences[i].start)) this.subjectFrom[i] = this.subjectFrom[i - 1];
+      else if (i > 0 && FIRM_ANAPHOR.test(ctx.sentences[i].text)) this.subjectFrom[i] = this.lastWithOrganisation(i);
     }
+  }
+
+  /** The nearest sentence before `i`, within ANAPHOR_REACH, whose subject candidates hold an organisation; -1 if none. */
+  private lastWithOrganisation(i: number): number {
+    for (let k = i - 1; k >= Math.max(0, i - ANAPHOR_REACH); k--) {
+      const from = this.subjectFrom[k];
+      if (from >= 0 && this.entities[from].some((e) => e.kind === 'organization')) return from;
+    }
+    return -1;
   }
 
   seriesOf(sentence: { index: number; text: string }): string | null {

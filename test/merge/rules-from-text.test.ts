@@ -115,6 +115,13 @@ describe('who a figure is about', () => {
     ]);
   });
 
+  it('a paragraph about "the company" that names nobody is about the organisation last named', () => {
+    const text = 'Acme Corp said on Thursday it would cut 600 jobs.\n\nThe company reported a quarterly loss of $1.1 billion.';
+    expect(subjects(text)).toContainEqual(['Acme Corp', 'profit', ['$1.1 billion']]);
+    // Without such words, a paragraph that names nobody stays without a subject.
+    expect(subjects('Acme Corp said on Thursday it would cut 600 jobs.\n\nLosses reached $1.1 billion.')).toContainEqual(['(unknown)', 'profit', ['$1.1 billion']]);
+  });
+
   it('a news agency that reports is still a source', () => {
     const found = subjects('Globex Inc will pay $40 million for the plant, Newswire Corp reported.');
     expect(found).toContainEqual(['Globex Inc', 'amount', ['$40 million']]);
