@@ -326,7 +326,9 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
   // "Las Palmeras", "El Cerro": a name opened by a foreign article is never a person's.
   // "Siemens Energy", "Sony Music": a name opened by a known organisation (not also a given name) is its unit.
   const orgFirst = !single && (knownNameKinds(tokens[0].lower) & KNOWN_ORG) !== 0 && !isFirstName(tokens[0].lower);
-  const looksPerson = !single && suffix === null && !foreignArticle && !orgFirst && tokens.every((t) => t.shape === 'title' || NAME_PARTICLES.has(t.lower));
+  // Initials may open a person's name: "RJ Scaringe", "JD Vance".
+  const looksPerson =
+    !single && suffix === null && !foreignArticle && !orgFirst && tokens.every((t, i) => t.shape === 'title' || NAME_PARTICLES.has(t.lower) || (i === 0 && isInitials(t)));
 
   // "Ostra City" is a club unless something says it is the town ("in Ostra City", "Ostra City police").
   if (own?.reason === 'club-city' && (placeCue || inBefore(left))) return accept(start, end, 'place', placeCue ? 3 : 1, 'city-name');
@@ -395,6 +397,11 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
 
 // The first words of the titles of two words or more ("fire" of "fire chief"): only these can open one.
 const MULTIWORD_TITLE_FIRST = new Set([...TITLE_WORDS].filter((w) => w.includes(' ')).map((w) => w.slice(0, w.indexOf(' '))));
+
+/** Two or three capitals that are no known acronym: a person's initials ("RJ"). */
+function isInitials(t: Token): boolean {
+  return t.shape === 'upper' && /^\p{Lu}{2,3}$/u.test(t.text) && !STOP_ACRONYMS.has(t.lower) && placeAcronym(t.lower) === null && knownNameKinds(t.lower) === 0;
+}
 
 const AGENT_PLURAL = /^(\p{L}{3,}?)(?:er|or)s$/u;
 

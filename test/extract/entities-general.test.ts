@@ -241,3 +241,13 @@ describe('a sentence opened by a group of people', () => {
     expect(run('Tidewell said the merger could go ahead.')).toEqual([org('Tidewell')]);
   });
 });
+
+describe('initials opening a name', () => {
+  it.each<[string, Row[]]>([
+    ['"We had no choice," chief executive TK Marlowe wrote in a memo.', [person('TK Marlowe')]],
+    // Without a person cue, initials and a name stay what they were.
+    ['Shares in TK Marlowe fell.', [org('TK Marlowe')]],
+  ])('%s', (text, expected) => {
+    expect(run(text)).toEqual(expected);
+  });
+});
