@@ -180,6 +180,9 @@ const following = lexicon.attributes.flatMap((a) =>
   })),
 );
 
+const CHANGE = 'change';
+const LEVEL_BEFORE = /(?<![\p{L}])to\s+(?:(?:about|around|roughly|nearly|almost|some)\s+)?$/iu;
+
 /**
  * The attribute of a mention at [start, end) of `sentence` (offsets relative to the sentence):
  * the nearest strong trigger, else the nearest weak one, else the generic attribute of the kind.
@@ -191,8 +194,11 @@ export function findAttribute(kind: string, sentence: string, start: number, end
     if (m) return { name: f.attribute.name, conflicts: f.attribute.conflicts, trigger: m[0].trim() };
   }
   let best: { t: CompiledTrigger; distance: number; text: string } | undefined;
+  // "Revenue rose 13% to $1.3 billion": a sum a change arrives at is a level of what changed, not the change.
+  const level = kind === 'money' && LEVEL_BEFORE.test(sentence.slice(Math.max(0, start - 24), start));
   for (const { t, start: mStart, end: mEnd, text } of hitsIn(kind, sentence)) {
     if (mStart < end && mEnd > start) continue; // inside the mention itself
+    if (level && t.attribute === CHANGE) continue;
     if (t.onlyBefore && mStart >= end) continue;
     const distance = mEnd <= start ? start - mEnd : mStart - end;
     const better =

@@ -28,6 +28,11 @@ function attributeOf(kind: string, sentence: string, target: string): string {
 describe('findAttribute', () => {
   it.each([
     ['money', 'The acquisition, valued at $2.1 billion, closed on Friday.', '$2.1 billion', 'deal value'],
+    // A sum a change arrives at is a level of what changed; the change itself stays a change.
+    ['money', 'Revenue rose 13% to $1.3 billion.', '$1.3 billion', 'revenue'],
+    ['money', 'Revenue rose $150 million to $1.3 billion.', '$150 million', 'change'],
+    ['money', 'Its shares fell 4.5% in late trading to about $12.03.', '$12.03', 'amount'],
+    ['percent', 'Revenue rose 13% to $1.3 billion.', '13%', 'change'],
     ['money', 'The round gives the startup a valuation of $2.1 billion.', '$2.1 billion', 'valuation'],
     ['money', 'Acme raised $50 million in a Series B round.', '$50 million', 'funding round'],
     ['money', 'Rivals made offers as high as $100 million to engineers.', '$100 million', 'salary or offer'],
