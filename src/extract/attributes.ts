@@ -36,6 +36,10 @@ interface CompiledTrigger {
   wholeWord: boolean;
 }
 
+/** The qualifier of a figure of the period before ("$1.46 billion a year earlier", see context.ts): such figures
+ *  make a fact of their own, which figures without a qualifier never join. */
+export const EARLIER_PERIOD = 'a year earlier';
+
 /** The attribute given to a mention no trigger explains; such facts never conflict. */
 export const GENERIC_ATTRIBUTE: Record<string, string> = {
   money: 'amount',

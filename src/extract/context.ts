@@ -1,7 +1,7 @@
 // Reads, for each number and date, what it is about: the attribute its sentence's trigger words name and the
 // entities nearest to it. Merging turns these into fact keys, so this is where "about what?" is decided.
 import type { Claim, Mention } from '../model/report.js';
-import { findAttribute } from './attributes.js';
+import { EARLIER_PERIOD, findAttribute } from './attributes.js';
 import { type ExtractContext, sentenceAt } from './text.js';
 import { mapped } from '../util/mapped.js';
 
@@ -24,6 +24,10 @@ const SERIES = /\bseries\s+([a-h])\b/i;
 const FIRM_ANAPHOR =
   /(?:^\s*(?:It|Its)\s|\b[Tt]he\s+(?:company|firm|group|business|carmaker|automaker|chipmaker|bank|lender|insurer|retailer|airline|maker|startup|start-up|conglomerate|manufacturer)(?:['’]s)?\b)/u;
 const ANAPHOR_REACH = 6;
+// Right after a figure: it is the same measure a year before ("$1.46 billion a year earlier", "in the year-ago
+// quarter"), which must not meet this period's figure as a disagreement.
+const PERIOD_BEFORE =
+  /^\s*,?\s*(?:(?:a|one)\s+year\s+(?:earlier|before|ago)|in\s+the\s+(?:same|year-ago|year-earlier|prior-year)\s+(?:period|quarter|half|month)(?:\s+(?:a|last)\s+year)?|(?:in\s+the\s+)?(?:a\s+)?year-(?:ago|earlier)\s+(?:period|quarter|half))(?![\p{L}])/iu;
 
 export function describeContext(mentions: Mention[], claims: Claim[], ctx: ExtractContext): void {
   // Everything a mention looks at is indexed by sentence once, so the work per mention does not grow with the
@@ -170,6 +174,9 @@ function sameParagraph(text: string, from: number, to: number): boolean {
 function qualifierOf(m: Mention | Claim, sentence: { index: number; start: number; end: number; text: string }, index: SentenceIndex): string | null {
   const series = index.seriesOf(sentence);
   if (series) return series;
+  // "a loss of $1.1 billion, compared with $1.46 billion a year earlier": the figure of the period before.
+  const after = index.text.slice(m.end, m.end + 48);
+  if (PERIOD_BEFORE.test(after)) return EARLIER_PERIOD;
   // The year nearest the figure: "4.5% this year and a further 3% in 2026" gives each figure its own year.
   if (index.years[sentence.index].length === 0) return null;
   const years = index.years[sentence.index].filter((o) => o.start !== m.start);

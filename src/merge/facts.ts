@@ -1,6 +1,6 @@
 // Groups mentions from every document into facts (subject + attribute → values with their sources) and decides
 // whether each fact is agreed, in conflict, or stated by a single source. Pure: mentions in, facts out.
-import { attributeConflicts } from '../extract/attributes.js';
+import { attributeConflicts, EARLIER_PERIOD } from '../extract/attributes.js';
 import type { Claim, Document, Fact, FactValue, Mention, Source } from '../model/report.js';
 import type { CompareOptions } from './compare.js';
 import { conflictMessage } from './messages.js';
@@ -159,7 +159,8 @@ function splitByQualifier<C extends GroupMember>(members: C[]): C[][] {
   if (qualified.size === 0) return [plain];
   const groups = [...qualified.values()];
   if (plain.length === 0) return groups;
-  if (groups.length === 1) {
+  // One qualifier: the figures without one are of it too ("series b" named once), unless it marks the period before.
+  if (groups.length === 1 && !qualified.has(EARLIER_PERIOD)) {
     groups[0].push(...plain);
     return groups;
   }

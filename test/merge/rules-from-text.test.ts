@@ -18,6 +18,12 @@ describe.each([
     'Acme Corp agreed to buy Globex Inc for $2.3 billion, the companies said.',
     'Acme Corp will pay $2.8 billion to acquire Globex Inc.',
   ],
+  [
+    // The figure of the year before stands apart and does not hide the disagreement.
+    'MONEY_MISMATCH',
+    'Acme Corp reported a quarterly net loss of $1.1 billion, compared with $1.46 billion a year earlier.',
+    'Acme Corp posted a quarterly net loss of $1.2 billion.',
+  ],
   ['PERCENT_MISMATCH', 'Acme Corp took a 30% stake in Globex Inc last year.', 'Acme Corp owns a 35% stake in Globex Inc.'],
   [
     'DATE_MISMATCH',
