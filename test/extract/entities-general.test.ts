@@ -251,3 +251,14 @@ describe('initials opening a name', () => {
     expect(run(text)).toEqual(expected);
   });
 });
+
+describe('a sentence opened by a name of ordinary words', () => {
+  it.each<[string, Row[]]>([
+    ['Blue Lantern said the show would go on.', [org('Blue Lantern')]],
+    ['Northern Water said supplies were safe.', [org('Northern Water')]],
+    // A person's name opening a sentence is no such name, even with a surname that is also a word.
+    ['Grace Young said she would stand again.', [person('Grace Young')]],
+  ])('%s', (text, expected) => {
+    expect(run(text)).toEqual(expected);
+  });
+});
