@@ -373,8 +373,8 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
     if (subject && tokens.every(nameLike) && !lowerElsewhere && !(single && isAgentPlural(tokens[0].lower))) return accept(start, end, single ? 'organization' : 'person', 1, 'initial-subject');
     if (looksPerson && tokens.every(nameLike)) return { accept: false, hard: false, reason: 'sentence-initial', maybePerson: true };
     // "National Grid said", "Royal Mail said": a name of ordinary words that speaks is an organisation's, never a
-    // person's (whose names are not words of the language).
-    if (subject && !single && tokens.every((t) => t.shape === 'title') && !tokens.every(nameLike)) {
+    // person's (whose names are not words of the language); "Transport Minister said" is a title.
+    if (subject && !single && tokens.every((t) => t.shape === 'title' && !TITLE_WORDS.has(t.lower)) && !tokens.every(nameLike)) {
       return accept(start, end, 'organization', 1, 'initial-subject-words');
     }
     return soft('sentence-initial');
