@@ -364,9 +364,10 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
   // No evidence of its own: a capital at a sentence start or in a heading proves nothing.
   if (piece.headline) return soft('headline');
   if (orgFirst) return RIGHT_PRODUCT_HEAD.test(right) ? hard('product-label', true) : accept(start, end, 'organization', 1, 'org-first-word');
-  // A town or city of the gazetteer, with nothing around it that says otherwise.
-  if (isGazetteerPlace(text)) return accept(start, end, 'place', 1, 'gazetteer');
   const subject = RIGHT_SAID.test(right);
+  // A town or city of the gazetteer, with nothing around it that says otherwise: not the subject of "said" or
+  // "announced", which a firm is far more often than a town.
+  if (!subject && isGazetteerPlace(text)) return accept(start, end, 'place', 1, 'gazetteer');
   if (piece.initial) {
     // "Officials said ...": a word the document also writes in lower case is that word, not a name.
     const lowerElsewhere = single && env.lowerWords?.has(tokens[0].lower) === true;
