@@ -12,6 +12,8 @@ const FUTURE_RE = new RegExp(`(?<![\\p{L}\\d])(?:${cueSource(DATE_CONTEXT.future
 // Irregular past forms and reporting verbs, plus any regular past form (-ed, at least 3 letters before it); not a
 // passive infinitive's participle ("to be signed", "will be held"), which says nothing of the past.
 const PAST_RE = new RegExp(`(?<![\\p{L}\\d])(?<!(?<![\\p{L}])be[ \\t]+)(?:${cueSource(DATE_CONTEXT.pastCues)}|\\p{L}{3,}ed)(?![\\p{L}\\d])`, 'giu');
+const CLOSE_AFTER = /^['’]s[ \t]+(?:clos(?:e|ing)(?![\p{L}])|closing[ \t]+(?:price|level))/iu;
+const CLOSE_BEFORE = /(?<![\p{L}])(?:clos(?:e|ing)|closing[ \t]+(?:price|level))[ \t]+(?:on|of)[ \t]+$/iu;
 // What may stand between a verb and the date it governs: "said on", "met late on", "announced early".
 const JOINED = /^[ \t]*(?:(?:on|at|in|by|from|until|since|early|late|earlier|later)[ \t]+)*$/iu;
 
@@ -32,6 +34,8 @@ export function tenseAround(ctx: ExtractContext, start: number, end: number): Te
   let after = ctx.text.slice(end, hi);
   const nl = after.indexOf('\n');
   if (nl >= 0) after = after.slice(0, nl);
+  // A market's close is always one gone by: "a premium of 32% to Friday's close", "the closing price on Monday".
+  if (CLOSE_AFTER.test(after) || CLOSE_BEFORE.test(before)) return 'past';
   let best: Cue | null = null;
   const consider = (re: RegExp, tense: Tense) => {
     for (const [part, isBefore] of [[before, true], [after, false]] as const) {
