@@ -63,6 +63,8 @@ function nameOf(mentions: Mention[]): string {
 }
 
 /** The one group the lists name between them (a group may appear in several), or null for none or several. */
+const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
+
 function onlyGroup(lists: Array<Group[] | undefined>): Group | null {
   let only: Group | null = null;
   for (const list of lists) {
@@ -102,8 +104,11 @@ export function resolveInDocument(mentions: Mention[]): EntityFound[] {
   const byFirstName = new Map<string, Group[]>();
   const byStem = new Map<string, Group[]>();
   const byClub = new Map<string, Group[]>();
+  // An organisation's first word, when every word after it is capitalised: "Baltica" of "Baltica Wind".
+  const byHead = new Map<string, Group[]>();
   for (const g of groups.values()) {
     if (g.words.length < 2) continue;
+    if (g.kind === 'organization' && g.words.slice(1).every((w) => CAPITALISED_WORD.test(w))) pushTo(byHead, canonicalKey(g.words[0]), g);
     if (g.kind === 'person') {
       pushTo(byLast, canonicalKey(g.words[g.words.length - 1]), g);
       if (isFirstName(g.words[0])) pushTo(byFirstName, canonicalKey(g.words[0]), g);
@@ -124,7 +129,9 @@ export function resolveInDocument(mentions: Mention[]): EntityFound[] {
     const stem = ownOrg ? undefined : byStem.get(g.key);
     // "Ostra" for "Real Ostra": only where this mention is not the town itself ("in Ostra").
     const club = ownOrg || g.kind === 'place' ? undefined : byClub.get(g.key);
-    const only = onlyGroup([surname, firstName, stem, club]);
+    // "Baltica" for "Baltica Wind": a bare organisation only, which journalism writes for the full name given before.
+    const head = ownOrg || g.kind !== 'organization' ? undefined : byHead.get(g.key);
+    const only = onlyGroup([surname, firstName, stem, club, head]);
     if (only !== null) target.set(g.key, only);
   }
 

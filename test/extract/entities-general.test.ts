@@ -262,3 +262,16 @@ describe('a sentence opened by a name of ordinary words', () => {
     expect(run(text)).toEqual(expected);
   });
 });
+
+describe('a firm named again by its first word', () => {
+  it.each<[string, Row[]]>([
+    [
+      'Shares of Korvex Wind Power rose. Korvex said it was pleased.',
+      [org('Korvex Wind Power'), org('Korvex', 'Korvex Wind Power')],
+    ],
+    // A firm known by its own name is not a short form of its unit's.
+    ['Shares of Nokia Varjo rose. Nokia said it was pleased.', [org('Nokia Varjo'), org('Nokia')]],
+  ])('%s', (text, expected) => {
+    expect(run(text)).toEqual(expected);
+  });
+});
