@@ -54,6 +54,40 @@ export function describeContext(mentions: Mention[], claims: Claim[], ctx: Extra
       qualifier: m.kind === 'date' ? null : qualifierOf(m, sentence, index),
     };
   }
+  joinTheDeal(mentions);
+}
+
+// The terms of a deal: about both of its parties, though a sentence names one ("Acme will pay $40 a share, a
+// premium of 32%" and "a 30% premium to Globex's close" are about one deal).
+const DEAL_TERMS = new Set(['premium', 'price per share']);
+const DEAL_VALUE = 'deal value';
+
+/**
+ * A document that tells of one deal (its deal values name one pair of organisations): its terms that name one of
+ * the pair take the pair as their subject, so other documents' terms of the deal meet them. With two deals or
+ * none, nothing changes.
+ */
+function joinTheDeal(mentions: Mention[]): void {
+  const byId = new Map<string, Mention>();
+  for (const m of mentions) if (m.kind === 'organization') byId.set(m.id, m);
+  const nameOf = (id: string) => (byId.get(id)?.value as { canonical: string } | undefined)?.canonical;
+  let pair: string[] | null = null;
+  let pairKey: string | null = null;
+  for (const m of mentions) {
+    if (m.about?.attribute !== DEAL_VALUE || m.about.entities.length !== 2) continue;
+    const names = m.about.entities.map(nameOf);
+    if (names.some((n) => n === undefined)) continue;
+    const key = [...names].sort().join('\u0000');
+    if (pairKey !== null && key !== pairKey) return;
+    pairKey = key;
+    pair ??= m.about.entities;
+  }
+  if (pair === null) return;
+  const names = new Set(pair.map(nameOf));
+  for (const m of mentions) {
+    if (!m.about || !DEAL_TERMS.has(m.about.attribute) || m.about.entities.length !== 1) continue;
+    if (names.has(nameOf(m.about.entities[0]))) m.about.entities = [...pair];
+  }
 }
 
 /** Per sentence: its subject candidates, its year mentions, its series letter; and per paragraph, where to look back. */

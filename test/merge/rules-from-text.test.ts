@@ -26,6 +26,12 @@ describe.each([
   ],
   ['PERCENT_MISMATCH', 'Acme Corp took a 30% stake in Globex Inc last year.', 'Acme Corp owns a 35% stake in Globex Inc.'],
   [
+    // The terms of one deal, each article naming a different party in the sentence that gives them.
+    'PERCENT_MISMATCH',
+    'Acme Corp agreed to buy Globex Inc for $2.3 billion. Acme Corp will pay $40 a share, a premium of 32%.',
+    'Acme Corp will pay $2.3 billion for Globex Inc in cash.\n\nThe offer is a 30% premium to the price of Globex Inc shares.',
+  ],
+  [
     'DATE_MISMATCH',
     'Acme Corp announced its takeover of Globex Inc on March 3, 2025.',
     'The takeover of Globex Inc by Acme Corp was announced on March 5, 2025.',
@@ -126,6 +132,13 @@ describe('who a figure is about', () => {
     expect(subjects(text)).toContainEqual(['Acme Corp', 'profit', ['$1.1 billion']]);
     // Without such words, a paragraph that names nobody stays without a subject.
     expect(subjects('Acme Corp said on Thursday it would cut 600 jobs.\n\nLosses reached $1.1 billion.')).toContainEqual(['(unknown)', 'profit', ['$1.1 billion']]);
+  });
+
+  it("a deal's terms take both parties only where the document tells of one deal", () => {
+    const one = 'Acme Corp agreed to buy Globex Inc for $2.3 billion.\n\nThe offer is a 30% premium to the price of Globex Inc shares.';
+    expect(subjects(one)).toContainEqual(['Acme Corp / Globex Inc', 'premium', ['30%']]);
+    const two = `${one}\n\nAcme Corp also agreed to buy Initech Ltd for $400 million.`;
+    expect(subjects(two)).toContainEqual(['Globex Inc', 'premium', ['30%']]);
   });
 
   it('a news agency that reports is still a source', () => {
