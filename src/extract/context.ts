@@ -148,7 +148,8 @@ class SentenceIndex {
 }
 
 function subjectEntities(m: { start: number; end: number }, sentenceIndex: number, index: SentenceIndex): string[] {
-  // The mention's own sentence first; when it names nobody, earlier sentences of the same paragraph.
+  // The mention's own sentence first; when it names nobody, earlier sentences of the same paragraph (or, for "the
+  // company", the organisation last named before it: see FIRM_ANAPHOR).
   const from = index.subjectFrom[sentenceIndex];
   return from < 0 ? [] : pickSubject(m, index.entities[from], index.text);
 }

@@ -326,7 +326,7 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
   // "Las Palmeras", "El Cerro": a name opened by a foreign article is never a person's.
   // "Siemens Energy", "Sony Music": a name opened by a known organisation (not also a given name) is its unit.
   const orgFirst = !single && (knownNameKinds(tokens[0].lower) & KNOWN_ORG) !== 0 && !isFirstName(tokens[0].lower);
-  // Initials may open a person's name: "RJ Scaringe", "JD Vance".
+  // Initials may open a person's name: "RJ Scaringe".
   const looksPerson =
     !single && suffix === null && !foreignArticle && !orgFirst && tokens.every((t, i) => t.shape === 'title' || NAME_PARTICLES.has(t.lower) || (i === 0 && isInitials(t)));
 
