@@ -15,9 +15,12 @@ export interface QuoteSpan {
   lineStart: number;
 }
 
-type Family = 'double' | 'guillemet' | 'single';
+type Family = 'double' | 'guillemet' | 'single' | 'straight';
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+const CAPITAL = /\p{Lu}/u;
+// What a straight single quote closes right after.
+const CLOSES_AFTER = /[,.?!]/u;
 // Characters after which a straight double quote or a ‘ opens rather than closes.
 const OPENS_AFTER = /[\s([{\u2014\u2013\-/“"‘«]/u;
 
@@ -105,9 +108,13 @@ function scanDoubles(text: string, ls: number, le: number, lineBreak: number): Q
 }
 
 // Single curly quotes: ‘ opens only at a word start, ’ closes only when no letter follows (else it is an apostrophe).
+// Straight single quotes (British style in plain text: 'We are ready,' she said.) are stricter, since the same mark
+// is every apostrophe: one opens only before a capital letter, and closes only right after the sentence's own
+// punctuation (,.?!) with no letter after it; "don't" and "teachers' union" can do neither.
 function scanSingles(text: string, ls: number, le: number, lineBreak: number, doubles: QuoteSpan[]): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let open = -1;
+  let straight = false;
   let d = 0;
   for (let i = ls; i < le; i++) {
     // Skip over double-quoted regions while no single quote is open: a ‘ inside “…” is nested, not ours.
@@ -117,13 +124,28 @@ function scanSingles(text: string, ls: number, le: number, lineBreak: number, do
       continue;
     }
     const c = text.charCodeAt(i);
-    if (c !== 0x2018 && c !== 0x2019) continue; // ‘ ’ (compared as codes, see scanDoubles)
+    if (c !== 0x2018 && c !== 0x2019 && c !== 0x27) continue; // ‘ ’ ' (compared as codes, see scanDoubles)
     const ch = text[i];
-    if (ch === '‘') {
+    if (c === 0x27) {
+      const next = text[i + 1];
+      if (open < 0) {
+        const prev = i > ls ? text[i - 1] : ' ';
+        if (OPENS_AFTER.test(prev) && next !== undefined && CAPITAL.test(next)) {
+          open = i;
+          straight = true;
+        }
+      } else if (straight && CLOSES_AFTER.test(text[i - 1]) && (next === undefined || !WORD_CHAR.test(next)) && i > open + 2) {
+        spans.push({ start: open, end: i + 1, innerStart: open + 1, innerEnd: i, continues: false, lineStart: ls });
+        open = -1;
+      }
+    } else if (ch === '‘') {
       const prev = i > ls ? text[i - 1] : ' ';
       const next = text[i + 1];
-      if (OPENS_AFTER.test(prev) && next !== undefined && WORD_CHAR.test(next)) open = i;
-    } else if (ch === '’' && open >= 0) {
+      if (OPENS_AFTER.test(prev) && next !== undefined && WORD_CHAR.test(next)) {
+        open = i;
+        straight = false;
+      }
+    } else if (ch === '’' && open >= 0 && !straight) {
       const next = text[i + 1];
       const prev = text[i - 1];
       if ((next === undefined || !WORD_CHAR.test(next)) && !isSpace(prev) && i > open + 1) {
@@ -132,7 +154,7 @@ function scanSingles(text: string, ls: number, le: number, lineBreak: number, do
       }
     }
   }
-  if (open >= 0 && nextParagraphReopens(text, lineBreak, 'single')) {
+  if (open >= 0 && nextParagraphReopens(text, lineBreak, straight ? 'straight' : 'single')) {
     spans.push({ start: open, end: le, innerStart: open + 1, innerEnd: le, continues: true, lineStart: ls });
   }
   return spans;
@@ -147,5 +169,6 @@ function nextParagraphReopens(text: string, lineBreak: number, family: Family): 
   const ch = text[i];
   if (family === 'double') return ch === '“' || ch === '"';
   if (family === 'guillemet') return ch === '«';
+  if (family === 'straight') return ch === "'" && CAPITAL.test(text[i + 1] ?? '');
   return ch === '‘';
 }

@@ -155,6 +155,12 @@ const ROWS: [string, Expected[]][] = [
     [q('It’s a disaster for the industry', 'Maria Lopez', 'Maria Lopez')],
   ],
   ['"Rates have peaked," Tom Baker said.', [q('Rates have peaked', 'Tom Baker', 'Tom Baker')]],
+  // Straight single quotes, as British text typed plainly writes them; their apostrophes stay apostrophes.
+  [
+    "'This is a clear message to the board,' said Maria Lopez. 'Our members have had enough.'",
+    [q('This is a clear message to the board', 'Maria Lopez', 'Maria Lopez'), q('Our members have had enough.', 'Maria Lopez', 'Maria Lopez')],
+  ],
+  ["'We don't take this lightly,' Tom Baker said of the teachers' vote.", [q("We don't take this lightly", 'Tom Baker', 'Tom Baker')]],
   ['«We are ready for anything,» Maria Lopez said.', [q('We are ready for anything', 'Maria Lopez', 'Maria Lopez')]],
   [
     '“He told me ‘never again’ and left,” Maria Lopez said.',
@@ -201,6 +207,8 @@ const FALSE_POSITIVES = [
   'The so-called “quiet period” ends on Monday.',
   'It’s the company’s biggest bet; Acme’s rivals aren’t worried.',
   'The ‘90s were a good decade for the companies’ growth.',
+  "Back in the '90s, rock 'n' roll ruled and the teachers' union's 'Hello' was short.",
+  "It's the members' call, O'Neill said; 'maybe' is not an answer.",
   'He is 6\'2" tall and weighs 180 lbs.',
   'Unbalanced “quote that never closes on this line.\nMore text follows here with no quote at all.',
   'Unbalanced ” closing mark and another ” one.',
@@ -233,7 +241,7 @@ describe('extractQuotes: table', () => {
     );
     for (const f of found) {
       // The span is the quotation with its marks; the speaker span is the speaker as written.
-      expect(/^["“‘«]/.test(text.slice(f.start, f.end))).toBe(true);
+      expect(/^["“‘«']/.test(text.slice(f.start, f.end))).toBe(true);
       expect(text.slice(f.start, f.end)).toContain(f.value.quote);
       if (f.speakerSpan && f.value.speaker && !['she', 'he', 'it'].includes(text.slice(f.speakerSpan.start, f.speakerSpan.end))) {
         expect(text.slice(f.speakerSpan.start, f.speakerSpan.end).toLowerCase()).toBe(f.value.speaker.toLowerCase());
