@@ -87,6 +87,9 @@ describe('relative dates', () => {
     ['The mayor said the funerals would be held on Thursday.', [['Thursday', '2025-06-19', 'day']]],
     ['The deal is expected to be signed on Friday.', [['Friday', '2025-06-20', 'day']]],
     ['The contracts were signed on Friday.', [['Friday', '2025-06-13', 'day']]],
+    // A date something was moved to lies ahead, though the moving is past.
+    ['The deadline was extended to June 30.', [['June 30', '2025-06-30', 'day']]],
+    ['The vote was postponed until Friday.', [['Friday', '2025-06-20', 'day']]],
     // A market's close is one gone by, whatever the tense around it.
     ['Acme will pay $40 a share, a premium of 30% to Friday\'s close.', [['Friday', '2025-06-13', 'day']]],
     ['Acme will pay $40 a share, 30% above the closing price on Monday.', [['Monday', '2025-06-16', 'day']]],
