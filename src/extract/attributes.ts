@@ -39,6 +39,9 @@ interface CompiledTrigger {
 /** The qualifier of a figure of the period before ("$1.46 billion a year earlier", see context.ts): such figures
  *  make a fact of their own, which figures without a qualifier never join. */
 export const EARLIER_PERIOD = 'a year earlier';
+/** The qualifier of a running total as it stood on a day ("has risen to 19"): this prefix and the document's date.
+ *  Like EARLIER_PERIOD, figures without a qualifier never join its fact. */
+export const UPDATED_PREFIX = 'as of ';
 
 /** The attribute given to a mention no trigger explains; such facts never conflict. */
 export const GENERIC_ATTRIBUTE: Record<string, string> = {

@@ -1,7 +1,7 @@
 // Reads, for each number and date, what it is about: the attribute its sentence's trigger words name and the
 // entities nearest to it. Merging turns these into fact keys, so this is where "about what?" is decided.
 import type { Claim, Mention } from '../model/report.js';
-import { EARLIER_PERIOD, findAttribute } from './attributes.js';
+import { EARLIER_PERIOD, findAttribute, UPDATED_PREFIX } from './attributes.js';
 import { type ExtractContext, sentenceAt } from './text.js';
 import { mapped } from '../util/mapped.js';
 
@@ -24,6 +24,8 @@ const SERIES = /\bseries\s+([a-h])\b/i;
 const FIRM_ANAPHOR =
   /(?:^\s*(?:It|Its)\s|\b[Tt]he\s+(?:company|firm|group|business|carmaker|automaker|chipmaker|bank|lender|insurer|retailer|airline|maker|startup|start-up|conglomerate|manufacturer)(?:['’]s)?\b)/u;
 const ANAPHOR_REACH = 6;
+// Right before a figure: it is an update of a running total ("has risen to 19", "climbed to at least 40").
+const RISEN_TO = /(?<![\p{L}])(?:risen|rose|rises|climbed|climbs|jumped|jumps|increased|increases|grown|grew|reached|reaches)\s+to\s+(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost)\s+)?$/iu;
 // Right after a figure: it is the same measure a year before ("$1.46 billion a year earlier", "in the year-ago
 // quarter"), which must not meet this period's figure as a disagreement.
 const PERIOD_BEFORE =
@@ -101,9 +103,12 @@ class SentenceIndex {
   private readonly series = new Map<number, string | null>();
 
   readonly text: string;
+  /** The document's date, if known. */
+  readonly date: string | null;
 
   constructor(mentions: Mention[], private readonly ctx: ExtractContext) {
     this.text = ctx.text;
+    this.date = ctx.date;
     const n = ctx.sentences.length;
     this.entities = Array.from({ length: n }, () => []);
     this.years = Array.from({ length: n }, () => []);
@@ -212,6 +217,9 @@ function qualifierOf(m: Mention | Claim, sentence: { index: number; start: numbe
   // "a loss of $1.1 billion, compared with $1.46 billion a year earlier": the figure of the period before.
   const after = index.text.slice(m.end, m.end + 48);
   if (PERIOD_BEFORE.test(after)) return EARLIER_PERIOD;
+  // "The death toll has risen to 19": a count as it stood on the document's day, which a report of another day
+  // does not contradict. (Not a sum: "revenue rose to $1.3 billion" is the period's figure.)
+  if (m.kind === 'count' && RISEN_TO.test(index.text.slice(Math.max(0, m.start - 40), m.start))) return `${UPDATED_PREFIX}${index.date ?? 'undated'}`;
   // The year nearest the figure: "4.5% this year and a further 3% in 2026" gives each figure its own year.
   if (index.years[sentence.index].length === 0) return null;
   const years = index.years[sentence.index].filter((o) => o.start !== m.start);

@@ -146,3 +146,17 @@ describe('who a figure is about', () => {
     expect(found).toContainEqual(['Globex Inc', 'amount', ['$40 million']]);
   });
 });
+
+describe('a running total', () => {
+  const early = 'July 30, 2025\n\nA landslide in Kerrowmoor killed 12 people on Tuesday, officials said.';
+  it('that has risen since an earlier report is no disagreement', () => {
+    const later = 'July 31, 2025\n\nThe death toll from the Kerrowmoor landslide has risen to 19 people, officials said.';
+    expect(conflicts(early, later)).toEqual([]);
+  });
+
+  it('still disagrees with another report of the same day', () => {
+    const sameDay = 'July 30, 2025\n\nThe death toll from the Kerrowmoor landslide has risen to 19 people, officials said.';
+    const other = 'July 30, 2025\n\nThe death toll from the Kerrowmoor landslide has risen to 25 people, officials said.';
+    expect(conflicts(sameDay, other)).toEqual(['COUNT_MISMATCH']);
+  });
+});
