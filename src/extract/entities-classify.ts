@@ -345,6 +345,11 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
   if (orgCue === 'employer' && own === null && (piece.initial || piece.headline) && single && /^\s+\p{Lu}\p{Ll}/u.test(right)) {
     return soft('initial-employer');
   }
+  // "Revenue minister K. Rajan said": a word before a minister's title opening a sentence is a portfolio too (a firm
+  // has no minister; a place or organisation known by its own name has evidence of its own).
+  if (orgCue === 'employer' && own === null && (piece.initial || piece.headline) && single && PORTFOLIO_TITLE.test(right)) {
+    return soft('portfolio');
+  }
   if (orgCue && !(orgCue === 'org-context' && looksPerson && isFirstName(tokens[0].lower))) {
     if (own?.kind !== 'organization' && looksPerson && isFirstName(tokens[0].lower)) return accept(start, end, 'person', 2, 'first-name');
     const strength: Strength = orgCue === 'employer' || orgCue === 'org-context' ? 2 : 3;
@@ -408,6 +413,9 @@ const MULTIWORD_TITLE_FIRST = new Set([...TITLE_WORDS].filter((w) => w.includes(
 function isInitials(t: Token): boolean {
   return t.shape === 'upper' && /^\p{Lu}{2,3}$/u.test(t.text) && !STOP_ACRONYMS.has(t.lower) && placeAcronym(t.lower) === null && knownNameKinds(t.lower) === 0;
 }
+
+// Titles that take a portfolio before them ("finance minister", "health secretary").
+const PORTFOLIO_TITLE = /^\s+(?:minister|secretary|commissioner)(?![\p{L}])/u;
 
 const AGENT_PLURAL = /^(\p{L}{3,}?)(?:er|or)s$/u;
 

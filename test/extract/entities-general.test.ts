@@ -242,8 +242,11 @@ describe('a sentence opened by a group of people', () => {
   });
 });
 
-describe('initials opening a name', () => {
+describe('titles: initials, portfolios', () => {
   it.each<[string, Row[]]>([
+    // A portfolio before a minister's title is no organisation.
+    ['Revenue minister Kiran Moledath told reporters the roads were shut.', [person('Kiran Moledath')]],
+    ['Acme spokesman Tom Reedley said no.', [org('Acme'), person('Tom Reedley')]],
     ['"We had no choice," chief executive TK Marlowe wrote in a memo.', [person('TK Marlowe')]],
     // Without a person cue, initials and a name stay what they were.
     ['Shares in TK Marlowe fell.', [org('TK Marlowe')]],
