@@ -43,6 +43,12 @@ export const EARLIER_PERIOD = 'a year earlier';
  *  Like EARLIER_PERIOD, figures without a qualifier never join its fact. */
 export const UPDATED_PREFIX = 'as of ';
 
+/** Whether figures without a qualifier stay out of the fact of this one (a period before, a running total's day),
+ *  rather than join it as the figures of a "series b" named once do. */
+export function standsApart(qualifier: string): boolean {
+  return qualifier === EARLIER_PERIOD || qualifier.startsWith(UPDATED_PREFIX);
+}
+
 /** The attribute given to a mention no trigger explains; such facts never conflict. */
 export const GENERIC_ATTRIBUTE: Record<string, string> = {
   money: 'amount',

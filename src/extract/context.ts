@@ -102,13 +102,7 @@ class SentenceIndex {
   readonly subjectFrom: number[];
   private readonly series = new Map<number, string | null>();
 
-  readonly text: string;
-  /** The document's date, if known. */
-  readonly date: string | null;
-
-  constructor(mentions: Mention[], private readonly ctx: ExtractContext) {
-    this.text = ctx.text;
-    this.date = ctx.date;
+  constructor(mentions: Mention[], readonly ctx: ExtractContext) {
     const n = ctx.sentences.length;
     this.entities = Array.from({ length: n }, () => []);
     this.years = Array.from({ length: n }, () => []);
@@ -156,7 +150,7 @@ function subjectEntities(m: { start: number; end: number }, sentenceIndex: numbe
   // The mention's own sentence first; when it names nobody, earlier sentences of the same paragraph (or, for "the
   // company", the organisation last named before it: see FIRM_ANAPHOR).
   const from = index.subjectFrom[sentenceIndex];
-  return from < 0 ? [] : pickSubject(m, index.entities[from], index.text);
+  return from < 0 ? [] : pickSubject(m, index.entities[from], index.ctx.text);
 }
 
 /**
@@ -215,11 +209,11 @@ function qualifierOf(m: Mention | Claim, sentence: { index: number; start: numbe
   const series = index.seriesOf(sentence);
   if (series) return series;
   // "a loss of $1.1 billion, compared with $1.46 billion a year earlier": the figure of the period before.
-  const after = index.text.slice(m.end, m.end + 48);
+  const after = index.ctx.text.slice(m.end, m.end + 48);
   if (PERIOD_BEFORE.test(after)) return EARLIER_PERIOD;
   // "The death toll has risen to 19": a count as it stood on the document's day, which a report of another day
   // does not contradict. (Not a sum: "revenue rose to $1.3 billion" is the period's figure.)
-  if (m.kind === 'count' && RISEN_TO.test(index.text.slice(Math.max(0, m.start - 40), m.start))) return `${UPDATED_PREFIX}${index.date ?? 'undated'}`;
+  if (m.kind === 'count' && RISEN_TO.test(index.ctx.text.slice(Math.max(0, m.start - 40), m.start))) return `${UPDATED_PREFIX}${index.ctx.date ?? 'undated'}`;
   // The year nearest the figure: "4.5% this year and a further 3% in 2026" gives each figure its own year.
   if (index.years[sentence.index].length === 0) return null;
   const years = index.years[sentence.index].filter((o) => o.start !== m.start);

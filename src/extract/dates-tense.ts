@@ -12,8 +12,8 @@ const FUTURE_RE = new RegExp(`(?<![\\p{L}\\d])(?:${cueSource(DATE_CONTEXT.future
 // Irregular past forms and reporting verbs, plus any regular past form (-ed, at least 3 letters before it); not a
 // passive infinitive's participle ("to be signed", "will be held"), which says nothing of the past.
 const PAST_RE = new RegExp(`(?<![\\p{L}\\d])(?<!(?<![\\p{L}])be[ \\t]+)(?:${cueSource(DATE_CONTEXT.pastCues)}|\\p{L}{3,}ed)(?![\\p{L}\\d])`, 'giu');
-const CLOSE_AFTER = /^['’]s[ \t]+(?:clos(?:e|ing)(?![\p{L}])|closing[ \t]+(?:price|level))/iu;
-const CLOSE_BEFORE = /(?<![\p{L}])(?:clos(?:e|ing)|closing[ \t]+(?:price|level))[ \t]+(?:on|of)[ \t]+$/iu;
+const CLOSE_AFTER = /^['’]s[ \t]+clos(?:e|ing)(?![\p{L}])/iu;
+const CLOSE_BEFORE = /(?<![\p{L}])clos(?:e|ing)(?:[ \t]+(?:price|level))?[ \t]+(?:on|of)[ \t]+$/iu;
 // What may stand between a verb and the date it governs: "said on", "met late on", "announced early".
 const JOINED = /^[ \t]*(?:(?:on|at|in|by|from|until|since|early|late|earlier|later)[ \t]+)*$/iu;
 

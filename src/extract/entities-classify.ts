@@ -341,14 +341,11 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
   }
   if (own?.kind === 'person') return accept(start, end, 'person', 2, own.reason);
   // "Transport Minister X" opening a sentence: the word before a title is a portfolio, not necessarily a name.
-  // (Corporate titles are acronyms or lower case: "Acme CFO", "an Acme spokesperson"; ministerial ones are Title Case.)
-  if (orgCue === 'employer' && own === null && (piece.initial || piece.headline) && single && /^\s+\p{Lu}\p{Ll}/u.test(right)) {
+  // (Corporate titles are acronyms or lower case: "Acme CFO", "an Acme spokesperson"; ministerial ones are Title Case,
+  // or a minister's in lower case: "Revenue minister K. Rajan said", for a firm has no minister. A place or an
+  // organisation known by its own name has evidence of its own.)
+  if (orgCue === 'employer' && own === null && (piece.initial || piece.headline) && single && (/^\s+\p{Lu}\p{Ll}/u.test(right) || PORTFOLIO_TITLE.test(right))) {
     return soft('initial-employer');
-  }
-  // "Revenue minister K. Rajan said": a word before a minister's title opening a sentence is a portfolio too (a firm
-  // has no minister; a place or organisation known by its own name has evidence of its own).
-  if (orgCue === 'employer' && own === null && (piece.initial || piece.headline) && single && PORTFOLIO_TITLE.test(right)) {
-    return soft('portfolio');
   }
   if (orgCue && !(orgCue === 'org-context' && looksPerson && isFirstName(tokens[0].lower))) {
     if (own?.kind !== 'organization' && looksPerson && isFirstName(tokens[0].lower)) return accept(start, end, 'person', 2, 'first-name');

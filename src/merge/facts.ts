@@ -1,6 +1,6 @@
 // Groups mentions from every document into facts (subject + attribute → values with their sources) and decides
 // whether each fact is agreed, in conflict, or stated by a single source. Pure: mentions in, facts out.
-import { attributeConflicts, EARLIER_PERIOD, UPDATED_PREFIX } from '../extract/attributes.js';
+import { attributeConflicts, standsApart } from '../extract/attributes.js';
 import type { Claim, Document, Fact, FactValue, Mention, Source } from '../model/report.js';
 import type { CompareOptions } from './compare.js';
 import { conflictMessage } from './messages.js';
@@ -159,9 +159,8 @@ function splitByQualifier<C extends GroupMember>(members: C[]): C[][] {
   if (qualified.size === 0) return [plain];
   const groups = [...qualified.values()];
   if (plain.length === 0) return groups;
-  // One qualifier: the figures without one are of it too ("series b" named once), unless it marks the period before
-  // or a running total's update.
-  if (groups.length === 1 && !qualified.has(EARLIER_PERIOD) && !([...qualified.keys()][0] ?? '').startsWith(UPDATED_PREFIX)) {
+  // One qualifier: the figures without one are of it too ("series b" named once), unless it stands apart.
+  if (groups.length === 1 && !standsApart(groups[0][0].qualifier!)) {
     groups[0].push(...plain);
     return groups;
   }
