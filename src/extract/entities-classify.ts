@@ -15,6 +15,7 @@ import {
   isDemonym,
   isFirstName,
   isFunctionWord,
+  isCountryOrRegion,
   isGazetteerPlace,
   isKnownPlace,
   knownNameKinds,
@@ -94,6 +95,8 @@ const RIGHT_APPOSITION = new RegExp(
   'iu',
 );
 const RIGHT_AGE = /^,\s+(?:a\s+|an\s+)?\d{1,3}(?:-year-old)?(?:,|\s)/u;
+// "Ilze Kalnina, who has run the airline since 2020, …": "who" follows a person.
+const RIGHT_WHO = /^,\s+who(?![\p{L}])/u;
 const RIGHT_SAID = new RegExp(
   `^\\s+(?:(?:has|had|have|also|previously|later|then|first|recently|reportedly|publicly|separately|earlier|once)\\s+){0,2}(?:${alt(CUES.reportingVerbs)})(?![\\p{L}])`,
   'iu',
@@ -299,9 +302,11 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
         ? 'title-before'
         : ageBefore(left) || RIGHT_AGE.test(right)
           ? 'age'
-          : !single && !foreignArticle && saidBefore(left)
-            ? 'said-before'
-            : null;
+          : RIGHT_WHO.test(right)
+            ? 'who'
+            : !single && !foreignArticle && saidBefore(left)
+              ? 'said-before'
+              : null;
   const apposition = RIGHT_APPOSITION.exec(right);
   const appositionWord = apposition ? apposition[2].toLowerCase() : '';
   const appositionKind = !apposition ? null : TITLE_WORDS.has(appositionWord) ? 'person' : ORG_HEADS.has(appositionWord) ? 'organization' : 'product';
@@ -333,7 +338,10 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
   // "Ostra City" is a club unless something says it is the town ("in Ostra City", "Ostra City police").
   if (own?.reason === 'club-city' && (placeCue || inBefore(left))) return accept(start, end, 'place', placeCue ? 3 : 1, 'city-name');
 
-  if (own?.kind === 'place' && !orgCue) return accept(start, end, 'place', placeCue ? 3 : 2, own.reason, placeName(tokens));
+  // A country or a state stays a place where a firm's cues stand: "Latvia's transport minister", "Mississippi
+  // reported two deaths" (a state has officials and reports; a list or a head noun still says otherwise).
+  const statePlace = own?.kind === 'place' && single && (orgCue === 'outlet' || orgCue === 'employer' || orgCue === 'org-context') && isCountryOrRegion(tokens[0].lower);
+  if (own?.kind === 'place' && (!orgCue || statePlace)) return accept(start, end, 'place', placeCue ? 3 : 2, own.reason, placeName(tokens));
   if (placeCue && !orgCue && !personCue && own?.kind !== 'organization') return accept(start, end, 'place', 3, 'place-context');
   if (employerLinkBefore(left) && !personCue && own?.kind !== 'place') return accept(start, end, 'organization', 3, 'employer-of-title');
   if ((personCue || appositionKind === 'person') && (looksPerson || (single && own === null)) && own?.kind !== 'organization') {

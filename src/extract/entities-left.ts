@@ -98,7 +98,10 @@ function lastWordsOf(phrases: Set<string>): Set<string> {
 const isTitle = (w: string) => TITLE_WORDS.has(w) || (w.endsWith('s') && TITLE_WORDS.has(w.slice(0, -1)));
 
 export function titleBefore(l: LeftWords): boolean {
-  return l.words.length > 0 && !/[.;:]$/.test(l.words[l.words.length - 1]) && endsWithPhrase(l.words, TITLE_WORDS);
+  const last = l.words[l.words.length - 1];
+  // A stop after the title ends its sentence ("… the chairman. Ray Hollis"), unless the title is an abbreviation
+  // written with it ("Gov. Ray Hollis").
+  return last !== undefined && (!/[.;:]$/.test(last) || TITLE_WORDS.has(last)) && endsWithPhrase(l.words, TITLE_WORDS);
 }
 
 export function honorificBefore(l: LeftWords): boolean {

@@ -106,6 +106,12 @@ function isKnownPlaceUncached(phrase: string): boolean {
   return tags.some((t) => PLACE_TAGS.has(t));
 }
 
+/** A country or a region (a state, a province) by compromise's lexicon: "latvia", "alabama". */
+export function isCountryOrRegion(lower: string): boolean {
+  const tags = lexTags(lower);
+  return tags.includes('Country') || tags.includes('Region');
+}
+
 function isDateWordUncached(word: string): boolean {
   const lower = word.toLowerCase().replace(/\.$/, '');
   return lexTags(lower).some((t) => DATE_TAGS.has(t)) || /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(lower);

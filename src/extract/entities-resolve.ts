@@ -124,9 +124,12 @@ export function resolveInDocument(mentions: Mention[]): EntityFound[] {
     if (g.words.length !== 1) continue;
     // A name that is an organisation by its own spelling or lexicon ("Nvidia") is not a stem of "Nvidia Cloud".
     const ownOrg = g.mentions.some((m) => m.intrinsic && m.kind === 'organization');
+    // Nor is a place known by its own name, as a place, the stem of the firm named after it: "Alabama" (the state)
+    // of "Alabama Power".
+    const ownPlace = g.kind === 'place' && g.mentions.some((m) => m.intrinsic && m.kind === 'place');
     const surname = ownOrg ? undefined : byLast.get(g.key);
     const firstName = byFirstName.get(g.key);
-    const stem = ownOrg ? undefined : byStem.get(g.key);
+    const stem = ownOrg || ownPlace ? undefined : byStem.get(g.key);
     // "Ostra" for "Real Ostra": only where this mention is not the town itself ("in Ostra").
     const club = ownOrg || g.kind === 'place' ? undefined : byClub.get(g.key);
     // "Baltica" for "Baltica Wind": a bare organisation only, which journalism writes for the full name given before.

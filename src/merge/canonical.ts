@@ -14,6 +14,8 @@
 //       - a surname alone maps to the one full name ending in it ("Smith" → "Jane Smith");
 //       - a one-word organisation maps to the one longer name made of it plus organisation words ("Acme" → "Acme Labs")
 //         or to the one two-word club it names ("Ostra" → "Real Ostra");
+//       - organisation names that differ only in a closing legal form share one name ("Acme Labs Inc" = "Acme Labs",
+//         "Acme AG" = "Acme Group"): the one most documents write, then the shortest;
 //       - a name filed under different kinds in different documents gets the kind most documents give it.
 //     Deterministic: the result does not depend on document order (counts, then string order break ties).
 import type { EntityKind } from '../model/report.js';
@@ -131,11 +133,24 @@ function resolveGroups(groups: Map<string, Group>): Map<string, CorpusEntity> {
   // Which documents hold each key (any kind): a short name seen next to its long form in one document, but kept
   // apart there, is a different entity.
   const docsOf = (g: Group) => new Set([...g.docs.values()].flat());
+  const target = new Map<string, string>();
+  // Names of several words that differ only in a closing legal form are one organisation.
+  const byLegalStem = new Map<string, Group[]>();
+  for (const g of groups.values()) {
+    if (g.words.length >= 2 && kinds.get(g.key) === 'organization') pushTo(byLegalStem, canonicalKey(legalStem(g.words).join(' ')), g);
+  }
+  for (const same of byLegalStem.values()) {
+    if (same.length < 2) continue;
+    const docCount = (g: Group) => docsOf(g).size;
+    const [keep] = [...same].sort((a, b) => docCount(b) - docCount(a) || a.words.length - b.words.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (const g of same) if (g !== keep) target.set(g.key, keep.key);
+  }
   // Index long names by their last word (surnames) and first word (organisation stems): linear, not pairwise.
   const byLast = new Map<string, Group[]>();
   const byFirst = new Map<string, Group[]>();
   for (const h of groups.values()) {
-    if (h.words.length < 2) continue;
+    // A name merged into another above is found through that one.
+    if (h.words.length < 2 || target.has(h.key)) continue;
     const hk = kinds.get(h.key);
     if (hk === 'person') pushTo(byLast, canonicalKey(h.words[h.words.length - 1]), h);
     if (hk === 'organization' && h.words.slice(1).every((w) => isOrgSuffix(w) !== null)) pushTo(byFirst, canonicalKey(h.words[0]), h);
@@ -145,7 +160,6 @@ function resolveGroups(groups: Map<string, Group>): Map<string, CorpusEntity> {
       if (stem !== null) pushTo(byFirst, canonicalKey(stem), h);
     }
   }
-  const target = new Map<string, string>();
   for (const g of groups.values()) {
     if (g.words.length !== 1) continue;
     const kind = kinds.get(g.key);
@@ -169,4 +183,15 @@ function resolveGroups(groups: Map<string, Group>): Map<string, CorpusEntity> {
     }
   }
   return out;
+}
+
+/** Legal forms that may close an organisation's name without changing whom it names ("Inc", "AG", "Group"). */
+const LEGAL_FORMS = new Set(['inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'ltd', 'limited', 'llc', 'llp', 'lp', 'plc', 'gmbh', 'ag', 'se', 'sa', 'nv', 'bv', 'spa', 'srl', 'pte', 'pty', 'oy', 'oyj', 'ab', 'as', 'asa', 'a/s', 'kk', 'group', 'holdings', 'holding']);
+
+/** The words of a name without the legal forms that close it (one word at least is left): "Acme Labs Holdings Inc"
+ *  → "Acme Labs". */
+export function legalStem(words: string[]): string[] {
+  let n = words.length;
+  while (n > 1 && LEGAL_FORMS.has(words[n - 1].toLowerCase().replace(/\.$/, ''))) n--;
+  return n === words.length ? words : words.slice(0, n);
 }

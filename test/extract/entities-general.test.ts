@@ -18,6 +18,8 @@ describe('a person needs evidence', () => {
     ['Priya Venkatesan, 41, was treated at Hospital Santa Regina.', [person('Priya Venkatesan'), org('Hospital Santa Regina')]],
     ['The 34-year-old Teodoro Arrizabalaga was later released.', [person('Teodoro Arrizabalaga')]],
     ['Tessaly Fenwick said the vote was close.', [person('Tessaly Fenwick')]],
+    // "who" after the name, at a sentence start where a capital proves nothing.
+    ['Zaiga Ostrovska, who has run the airline since 2020, will stay on.', [person('Zaiga Ostrovska')]],
     // Accented spellings of first names compromise knows unaccented.
     ['Inés Calderete opened the meeting.', [person('Inés Calderete')]],
     // The surname alone near he/she.
@@ -104,6 +106,18 @@ describe('towns and regions', () => {
     ['Fire crews from Bramford arrived within minutes, according to Radio Bramford.', [place('Bramford'), org('Radio Bramford')]],
     ['The Varnholt-based insurer said claims would rise.', [place('Varnholt')]],
     ['Orvella Mayor Sunniva Holt visited the scene.', [place('Orvella'), person('Sunniva Holt')]],
+    // A state or a country stays a place where a firm's cue stands: it has officials, a governor and reports.
+    ['Mississippi reported its first two deaths on Monday.', [place('Mississippi')]],
+    ["Latvia's transport minister, Andris Ozolins, backed the deal.", [place('Latvia'), person('Andris Ozolins')]],
+    ['Officials in Alabama said the storm was over. Alabama Power said 300,000 customers had no power.', [
+      place('Alabama'),
+      org('Alabama Power'),
+    ]],
+    // A title abbreviated with a stop: "Gov." is no sentence end.
+    ['The state’s Gov. Tamsin Orrell declared an emergency. Orrell said the damage was severe.', [
+      person('Tamsin Orrell'),
+      person('Orrell', 'Tamsin Orrell'),
+    ]],
     // The organisation is the whole name; a town before lower-case "police" is a place.
     ['Officials at Tarnow City Council and the Tarnow Fire Brigade met.', [org('Tarnow City Council'), org('Tarnow Fire Brigade')]],
   ])('%s', (text, expected) => {

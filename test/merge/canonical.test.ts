@@ -82,6 +82,38 @@ describe('canonicalizeAcrossDocuments', () => {
     expect(resolve([d])('organization', 'Northwind')?.canonical).toBe('Northwind');
   });
 
+  it('gives organisation names that differ only in a closing legal form one name, the one most documents write', () => {
+    const d1 = doc('Torvane Therapeutics Inc. and Pellmark AG said.', [
+      ['Torvane Therapeutics Inc.', 'organization'],
+      ['Pellmark AG', 'organization'],
+    ]);
+    const d2 = doc('Torvane Therapeutics said. Pellmark Group said.', [
+      ['Torvane Therapeutics', 'organization'],
+      ['Pellmark Group', 'organization'],
+    ]);
+    const d3 = doc('Torvane Therapeutics said. Pellmark said.', [
+      ['Torvane Therapeutics', 'organization'],
+      ['Pellmark', 'organization'],
+    ]);
+    const r = resolve([d1, d2, d3]);
+    expect(r('organization', 'Torvane Therapeutics Inc.')?.canonical).toBe('Torvane Therapeutics');
+    // One document each: the shorter name; the bare word then finds the one organisation it opens.
+    expect(r('organization', 'Pellmark Group')?.canonical).toBe('Pellmark AG');
+    expect(r('organization', 'Pellmark')?.canonical).toBe('Pellmark AG');
+  });
+
+  it('keeps organisations apart whose names differ in more than a legal form', () => {
+    const d1 = doc('Harwell University said.', [['Harwell University', 'organization']]);
+    const d2 = doc('Harwell Hospital said. Harwell Labs Inc said.', [
+      ['Harwell Hospital', 'organization'],
+      ['Harwell Labs Inc', 'organization'],
+    ]);
+    const r = resolve([d1, d2]);
+    expect(r('organization', 'Harwell University')?.canonical).toBe('Harwell University');
+    expect(r('organization', 'Harwell Hospital')?.canonical).toBe('Harwell Hospital');
+    expect(r('organization', 'Harwell Labs Inc')?.canonical).toBe('Harwell Labs Inc');
+  });
+
   it('leaves an ambiguous surname alone', () => {
     const d = doc('Ann Lee met Bo Lee.', [
       ['Ann Lee', 'person'],
