@@ -1,6 +1,7 @@
 // Tense of the words around a date mention: whether "Wednesday" or "June 12" points back or ahead of the
 // document's date. A verb joined to the date by a preposition alone governs it ("said on Tuesday it will ..." is
-// past); otherwise the nearest cue in the sentence wins, and a future cue wins a tie with the past cue inside it
+// past), and so does an infinitive or modal's verb ("to close by June" is ahead); otherwise the nearest cue in the
+// date's own clause, then in the sentence, wins, and a future cue wins a tie with the past cue inside it
 // ("expected to" also ends in -ed). A participle after "be" is no past cue: "would be held on Thursday" is ahead.
 import type { ExtractContext } from './text.js';
 import { sentenceAt } from './text.js';
@@ -16,6 +17,12 @@ const CLOSE_AFTER = /^['’]s[ \t]+clos(?:e|ing)(?![\p{L}])/iu;
 const CLOSE_BEFORE = /(?<![\p{L}])clos(?:e|ing)(?:[ \t]+(?:price|level))?[ \t]+(?:on|of)[ \t]+$/iu;
 // What may stand between a verb and the date it governs: "said on", "met late on", "announced early".
 const JOINED = /^[ \t]*(?:(?:on|at|in|by|from|until|since|early|late|earlier|later)[ \t]+)*$/iu;
+// An infinitive or a modal's verb that governs the date: "expects it to close by the end of June", "should be
+// completed in the second quarter" point ahead.
+const FUTURE_JOINED = /(?<![\p{L}])(?:to|will|would|should|shall|must|can)[ \t]+(?:be[ \t]+)?\p{L}+[ \t]+(?:(?:on|at|in|by|until|early|late)[ \t]+)+(?:the[ \t]+)?$/iu;
+// What ends a clause between a cue and the date: a cue behind it speaks of another verb ("told investors on Monday
+// that it would file": "would" is the filing's).
+const CLAUSE_BREAK = /[,;:()]|(?<![\p{L}])(?:that|which|who|because|after|before|once|when|while|if|although|but)(?![\p{L}])/iu;
 
 /** How far (characters) either side of the mention to look for cues: keeps long lines linear. */
 const WINDOW = 160;
@@ -36,13 +43,16 @@ export function tenseAround(ctx: ExtractContext, start: number, end: number): Te
   if (nl >= 0) after = after.slice(0, nl);
   // A market's close is always one gone by: "a premium of 32% to Friday's close", "the closing price on Monday".
   if (CLOSE_AFTER.test(after) || CLOSE_BEFORE.test(before)) return 'past';
+  if (FUTURE_JOINED.test(before)) return 'future';
   let best: Cue | null = null;
   const consider = (re: RegExp, tense: Tense) => {
     for (const [part, isBefore] of [[before, true], [after, false]] as const) {
       re.lastIndex = 0;
       for (let m = re.exec(part); m; m = re.exec(part)) {
         const end = m.index + m[0].length;
-        const cue: Cue = { distance: isBefore ? part.length - end : m.index, tense, joined: isBefore && JOINED.test(part.slice(end)), start: m.index, isBefore };
+        const between = isBefore ? part.slice(end) : part.slice(0, m.index);
+        const joined = isBefore && JOINED.test(between);
+        const cue: Cue = { distance: isBefore ? part.length - end : m.index, tense, joined, remote: !joined && CLAUSE_BREAK.test(between), start: m.index, isBefore };
         if (!best || wins(cue, best)) best = cue;
       }
     }
@@ -57,6 +67,8 @@ interface Cue {
   tense: Tense;
   /** Joined to the date by prepositions alone (before it). */
   joined: boolean;
+  /** In another clause than the date: a cue in the date's own clause beats it, however far. */
+  remote: boolean;
   start: number;
   isBefore: boolean;
 }
@@ -64,6 +76,7 @@ interface Cue {
 /** Whether cue a beats cue b (b was found first: every past cue comes before every future one). */
 function wins(a: Cue, b: Cue): boolean {
   if (a.joined !== b.joined) return a.joined;
+  if (a.remote !== b.remote) return !a.remote;
   if (a.distance !== b.distance) return a.distance < b.distance;
   // A tie: "expected to" holds the past form "expected" at the same place; the future reading wins there only.
   return a.tense === 'future' && a.isBefore === b.isBefore && a.start === b.start;

@@ -44,6 +44,9 @@ describe('findAttribute', () => {
     ['percent', 'Workers get a 4.5% pay rise this year.', '4.5%', 'pay rise'],
     ['percent', 'Shares fell 3% on Monday.', '3%', 'change'],
     ['date', 'The deal was announced on June 12.', 'June 12', 'announcement date'],
+    ['date', 'Acme issued a statement on June 12.', 'June 12', 'announcement date'],
+    // issuing a bond is no announcement
+    ['date', 'Acme will fund it with a bond, to be issued next month.', 'next month', 'date'],
     ['date', 'Founded in 2016, the startup grew fast.', '2016', 'founding date'],
     ['date', 'Jane Doe will take over as chief executive on July 1.', 'July 1', 'start date'],
     ['date', 'John Roe will retire on June 30.', 'June 30', 'departure date'],

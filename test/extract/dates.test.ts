@@ -94,6 +94,12 @@ describe('relative dates', () => {
     ['Acme will pay $40 a share, a premium of 30% to Friday\'s close.', [['Friday', '2025-06-13', 'day']]],
     ['Acme will pay $40 a share, 30% above the closing price on Monday.', [['Monday', '2025-06-16', 'day']]],
     ['The vote, which has been delayed twice, was held on Monday.', [['Monday', '2025-06-16', 'day']]],
+    // A cue behind a clause break speaks of another verb: the filing "would" come, the telling was Monday.
+    ['Acme told investors on Monday that it would file for approval in July.', [['Monday', '2025-06-16', 'day'], ['July', '2025-07', 'month']]],
+    ['The toll rose to 19, up from 12 on Tuesday, after crews found more victims.', [['Tuesday', '2025-06-17', 'day']]],
+    // An infinitive's or a modal's verb governs the date, whatever the clause after it says.
+    ['Acme expects the deal to close by the end of January, once regulators have approved it.', [['end of January', '2026-01', 'part-of-month']]],
+    ['The unit should be sold by Friday, after talks that dragged on.', [['Friday', '2025-06-20', 'day']]],
     ['Officials met last Thursday.', [['last Thursday', '2025-06-12', 'day']]],
     ['Voting opens next Wednesday.', [['next Wednesday', '2025-06-25', 'day']]],
     ["Wednesday's decision surprised investors.", [['Wednesday', '2025-06-18', 'day']]],
