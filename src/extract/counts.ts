@@ -130,9 +130,12 @@ function bounded(n: number, hedge: ReturnType<typeof hedgeBefore>, plus: boolean
   return { count: n, min: n, max: n, approximate: false };
 }
 
+/** The figure times its scale, in decimal where the scale is a power of ten ("4.1 million" is 4100000, where
+ *  4.1 × 1e6 in binary floating point is 4099999.9999999995). */
 function figureValue(raw: string, scale: number): number {
   const { int, frac } = splitNumber(raw);
-  return decimalValue(int, frac, 0) * scale;
+  const exp = Math.round(Math.log10(scale));
+  return 10 ** exp === scale ? decimalValue(int, frac, exp) : decimalValue(int, frac, 0) * scale;
 }
 
 function scanQuantities(text: string): Quantity[] {

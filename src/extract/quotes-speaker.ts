@@ -66,12 +66,35 @@ export function subjectBefore(text: string, from: number, verbStart: number): Sp
       words = 0;
       continue;
     }
+    // "Acme Partners, a fund that is short the stock, said": a clause inside the appositive; the subject stands
+    // before the comma that opens it.
+    if (commasLeft === 1 && (CLAUSE_BOUNDARIES.has(lower) || RELATIVE_PRONOUNS.has(lower))) {
+      const open = appositiveOpening(toks, j);
+      if (open > 0) {
+        commasLeft = 0;
+        j = open;
+        end = toks[open - 1].end;
+        first = -1;
+        words = 0;
+        continue;
+      }
+    }
     if (CLAUSE_BOUNDARIES.has(lower)) break;
     if (++words > MAX_SUBJECT_WORDS) return null;
     first = j;
   }
   if (first < 0) return null;
   return { start: toks[first].start, end };
+}
+
+/** The comma opening an appositive that holds token j ("X, a firm that …"), when words stand before it: its index,
+ *  or -1. Looks back as far as a subject may be long. */
+function appositiveOpening(toks: Token[], j: number): number {
+  for (let i = j - 1; i > 0 && i >= j - MAX_SUBJECT_WORDS; i--) {
+    if (toks[i].text === ',') return toks[i - 1].word ? i : -1;
+    if (!toks[i].word) return -1;
+  }
+  return -1;
 }
 
 /** The speaker phrase right after "said" / "according to", up to a comma, a preposition of time or place, etc. */

@@ -73,7 +73,15 @@ function finiteAbs(x: number): number {
 
 export function moneyAgree(a: MoneyValue, b: MoneyValue, options: CompareOptions): boolean | null {
   if (a.currency !== b.currency) return null; // not comparable without exchange rates
-  return intervalsAgree(intervalOf(a), intervalOf(b), options);
+  const agree = intervalsAgree(intervalOf(a), intervalOf(b), options);
+  // A vague amount ("billions of dollars", "a billion-dollar deal") is compatible with the figures inside it and
+  // says too little to contradict any other: not comparable, never a conflict.
+  return agree || !(isVague(a) || isVague(b)) ? agree : null;
+}
+
+/** An amount with no figure and an open side: "billions of dollars", "a billion-dollar deal". */
+function isVague(v: MoneyValue): boolean {
+  return v.amount === null && (v.min === null || v.max === null);
 }
 
 export function percentAgree(a: PercentValue, b: PercentValue, options: CompareOptions): boolean {

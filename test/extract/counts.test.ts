@@ -43,6 +43,9 @@ describe('extractCounts: table', () => {
     ['The app has 800 million weekly active users.', [exact('800 million weekly active users', 8e8, 'user', 'users')]],
     ['It now has 100+ customers and 10k subscribers.', [atLeast('100+ customers', 100, 'customer', 'customers'), exact('10k subscribers', 1e4, 'subscriber', 'subscribers')]],
     ['Some 2.5 million users signed up.', [about('2.5 million users', 2.5e6, 'user', 'users')]],
+    // scaled in decimal: 4.1 × 1e6 in binary floating point is 4099999.9999999995
+    ['It flew 4.1 million passengers last year.', [exact('4.1 million passengers', 4100000, 'passenger', 'passengers')]],
+    ['The app has 1.15 billion users.', [exact('1.15 billion users', 1150000000, 'user', 'users')]],
     // number words, vague quantities, ranges
     ['Twenty-five passengers were on board.', [exact('Twenty-five passengers', 25, 'passenger', 'passengers')]],
     ['Two hundred people marched.', [exact('Two hundred people', 200, 'people', 'count')]],

@@ -20,6 +20,8 @@ const KNOWN: Known[] = [
   ['BBC', 'organization'],
   ['Globex Corp', 'organization'],
   ['Brussels', 'place'],
+  ['Corbel Partners', 'organization'],
+  ['Ilse Varga', 'person'],
 ];
 
 function run(text: string) {
@@ -176,6 +178,16 @@ const ROWS: [string, Expected[]][] = [
   [
     'Acme, which employs 4,000 people, said “layoffs are not planned this year.”',
     [q('layoffs are not planned this year.', 'Acme', 'Acme', true)],
+  ],
+  // a clause deeper inside the appositive: the subject stands before its opening comma
+  [
+    'Not everyone agreed. Corbel Partners, a Boston fund that is short the stock, said the result was “a best case”.',
+    [q('a best case', 'Corbel Partners', 'Corbel Partners', true)],
+  ],
+  // "she" names the person named two sentences before, not one named in an earlier paragraph
+  [
+    'Tom Baker spoke first.\n\nIlse Varga, who has run the airline since 2020, will stay. She said two bids were turned down. “Only one kept the jobs,” she said.',
+    [q('Only one kept the jobs', 'Ilse Varga', 'Ilse Varga')],
   ],
   [
     '“It is a tough market,” said Maria Lopez, an analyst at Globex Corp. “We expect more cuts.”',

@@ -70,6 +70,14 @@ describe('money', () => {
     expect(moneyAgree(usd(14.3e9), { ...usd(10.55e9), currency: 'GBP' }, opts)).toBeNull();
   });
 
+  it('a vague amount says too little to contradict a figure outside it: not comparable', () => {
+    const billions = usd(null, { min: 2e9, max: null, approximate: true });
+    expect(moneyAgree(billions, usd(1.3e9), opts)).toBeNull();
+    expect(moneyAgree(usd(1.3e9), billions, opts)).toBeNull();
+    // a range with both ends is a claim, and can be contradicted
+    expect(moneyAgree(usd(null, { min: 2e9, max: 3e9 }), usd(1.3e9), opts)).toBe(false);
+  });
+
   it('a hedge is an interval', () => {
     expect(intervalOf(usd(200, { min: 200, max: null }))).toEqual({ lo: 200, hi: Infinity, exact: null });
   });
