@@ -195,10 +195,14 @@ const following = lexicon.attributes.flatMap((a) =>
 
 const CHANGE = 'change';
 const LEVEL_BEFORE = /(?<![\p{L}])to\s+(?:(?:about|around|roughly|nearly|almost|some)\s+)?$/iu;
+// "raised its estimate of insured losses", "raises the forecast": raising a figure is no raising of money or pay.
+const RAISED_FIGURE = /^\s+(?:its|their|his|her|the|our|this|that)\s+(?:\p{L}+\s+)?(?:estimates?|forecasts?|outlook|guidance|targets?|projections?|predictions?|expectations?|ratings?)(?![\p{L}])/iu;
+const isRaise = (trigger: string) => /^rais/i.test(trigger);
 
 /**
  * The attribute of a mention at [start, end) of `sentence` (offsets relative to the sentence):
- * the nearest strong trigger, else the nearest weak one, else the generic attribute of the kind.
+ * the nearest strong trigger (the longest of those as near), else the nearest weak one, else the generic attribute of
+ * the kind.
  */
 export function findAttribute(kind: string, sentence: string, start: number, end: number): AttributeMatch {
   const rest = sentence.slice(end, end + 40);
@@ -213,11 +217,13 @@ export function findAttribute(kind: string, sentence: string, start: number, end
     if (mStart < end && mEnd > start) continue; // inside the mention itself
     if (level && t.attribute === CHANGE) continue;
     if (t.onlyBefore && mStart >= end) continue;
+    if (isRaise(text) && RAISED_FIGURE.test(sentence.slice(mEnd, mEnd + 40))) continue;
     const distance = mEnd <= start ? start - mEnd : mStart - end;
+    // At the same distance the longer trigger is the more specific: "insured losses" (damage) over "losses" (profit).
     const better =
       !best ||
       (t.strong && !best.t.strong) ||
-      (t.strong === best.t.strong && distance < best.distance);
+      (t.strong === best.t.strong && (distance < best.distance || (distance === best.distance && text.length > best.text.length)));
     if (better) best = { t, distance, text };
   }
   if (!best) return { name: GENERIC_ATTRIBUTE[kind] ?? kind, conflicts: false, trigger: null };

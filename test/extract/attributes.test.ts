@@ -51,6 +51,11 @@ describe('findAttribute', () => {
     ['date', 'Jane Doe will take over as chief executive on July 1.', 'July 1', 'start date'],
     ['date', 'John Roe will retire on June 30.', 'June 30', 'departure date'],
     ['money', 'Officials put the damage at €30 million.', '€30 million', 'damage'],
+    // the longer of two triggers as near: "insured losses" (damage), not "losses" (profit)
+    ['money', 'Analysts estimated insured losses at more than $3 billion.', '$3 billion', 'damage'],
+    // raising an estimate is no raising of money
+    ['money', 'The firm raised its estimate of the damage to $5.2 billion.', '$5.2 billion', 'damage'],
+    ['date', 'The firm raised its loss estimate on Thursday.', 'Thursday', 'date'],
     ['money', 'The region pledged €5 million in emergency aid.', '€5 million', 'aid or compensation'],
     ['date', 'The arena was last inspected on May 6.', 'May 6', 'inspection date'],
     ['date', 'The blaze broke out on Sunday, October 12.', 'Sunday, October 12', 'incident date'],
