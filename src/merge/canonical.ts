@@ -106,6 +106,24 @@ export class CanonicalCollector {
   resolve(): Map<string, CorpusEntity> {
     return resolveGroups(this.groups);
   }
+
+  /** The documents that name each entity of `corpus` (what resolve() gave) whose kind passes `keep`, keyed by that
+   *  kind and name: the documents that a report built in memory finds under the same kind and canonical name. */
+  documentsByEntity(corpus: Map<string, CorpusEntity>, keep: (kind: EntityKind) => boolean): Map<string, Set<number>> {
+    const out = new Map<string, Set<number>>();
+    for (const g of this.groups.values()) {
+      const [canonical] = g.canonicals;
+      for (const [kind, docs] of g.docs) {
+        const e = corpus.get(entityKey(kind, canonical));
+        if (!e || !keep(e.kind)) continue;
+        const key = `${e.kind}\u0000${e.canonical}`;
+        const set = out.get(key);
+        if (set) for (const d of docs) set.add(d);
+        else out.set(key, new Set(docs));
+      }
+    }
+    return out;
+  }
 }
 
 function resolveGroups(groups: Map<string, Group>): Map<string, CorpusEntity> {

@@ -6,6 +6,7 @@ import type { CompareOptions } from './compare.js';
 import { conflictMessage } from './messages.js';
 import { RULE_BY_KIND } from './rules.js';
 import { mapped } from '../util/mapped.js';
+import { NO_STORY, storiesOf, tiesStory } from '../util/stories.js';
 
 export interface MergeOptions {
   /** Relative tolerance for numbers (0.02 = 2%). */
@@ -36,6 +37,7 @@ export interface Candidate {
 export function mergeFacts(documents: Document[], mentions: Mention[], claims: Claim[] = [], options: MergeOptions = {}): Fact[] {
   const paths = new Map(documents.map((d) => [d.id, d.path]));
   const byId = new Map(mentions.map((m) => [m.id, m]));
+  const story = documentStories(documents, mentions);
   const candidates: Candidate[] = [];
   for (const m of [...mentions, ...claims]) {
     if (!isFactItem(m)) continue;
@@ -46,9 +48,26 @@ export function mergeFacts(documents: Document[], mentions: Mention[], claims: C
     }
     candidates.push(makeCandidate(m, [...names]));
   }
-  const facts = factsOfCandidates(candidates, paths, options);
+  const facts = factsOfCandidates(candidates, paths, options, (c) => story.get(c.mention.doc) ?? NO_STORY);
   facts.sort(compareFacts);
   return mapped(facts, (f, i) => ({ ...f, id: `F${i + 1}` }));
+}
+
+/** The story of each document (by id): documents that name a person or organisation in common share one. */
+export function documentStories(documents: Document[], mentions: Mention[]): Map<string, number> {
+  const position = new Map(documents.map((d, i) => [d.id, i]));
+  const docsOf = new Map<string, Set<number>>();
+  for (const m of mentions) {
+    if (!tiesStory(m.kind)) continue;
+    const d = position.get(m.doc);
+    if (d === undefined) continue;
+    const key = `${m.kind}\u0000${(m.value as { canonical: string }).canonical}`;
+    const docs = docsOf.get(key);
+    if (docs) docs.add(d);
+    else docsOf.set(key, new Set([d]));
+  }
+  const stories = storiesOf(documents.length, docsOf.values());
+  return new Map(documents.map((d, i) => [d.id, stories[i]]));
 }
 
 /** Whether a mention or claim can be part of a fact (numbers, dates, roles, ages, counts with their context). */
@@ -86,9 +105,14 @@ export function candidateAbout(m: Item, subject: string[]): Candidate {
 
 /** The facts of the candidates, unsorted and without ids. Candidates of different kinds, attributes or units never
  *  share a fact, so a caller may pass them in parts split by factHead(). */
-export function factsOfCandidates(candidates: Candidate[], paths: Map<string, string>, options: MergeOptions = {}): Fact[] {
+export function factsOfCandidates(
+  candidates: Candidate[],
+  paths: Map<string, string>,
+  options: MergeOptions = {},
+  storyOf?: (c: Candidate) => number,
+): Fact[] {
   const compare: CompareOptions = { tolerance: options.tolerance ?? 0 };
-  return groupCandidates(candidates).flatMap((group) => buildFacts(group, paths, compare));
+  return groupCandidates(candidates, storyOf).flatMap((group) => buildFacts(group, paths, compare));
 }
 
 /** What candidates must share to be compared at all. */
@@ -99,8 +123,9 @@ export function factHead(c: Pick<Candidate, 'kind' | 'attribute' | 'unit'>): str
 /**
  * One group per fact. Mentions share a fact when kind, attribute, unit and subject match; a mention naming one
  * entity joins the single fact whose subject contains it; differing qualifiers ("series b" vs "series c") split.
+ * Mentions that name no one share a fact only within one story (`storyOf`, see util/stories.ts).
  */
-export function groupCandidates<C extends GroupMember>(candidates: C[]): C[][] {
+export function groupCandidates<C extends GroupMember>(candidates: C[], storyOf?: (c: C) => number): C[][] {
   const byHead = new Map<string, Map<string, C[]>>();
   for (const c of candidates) {
     const head = factHead(c);
@@ -133,19 +158,38 @@ export function groupCandidates<C extends GroupMember>(candidates: C[]): C[][] {
         bySubject.delete(key);
       }
     }
-    // A mention that names no one joins the one fact of its attribute that does, when there is exactly one.
+    // A mention that names no one joins the one fact of its attribute that does, when there is exactly one (and it
+    // is of the mention's story); the others of a story make facts of their own.
     const unknown = bySubject.get('');
-    const known = [...bySubject.keys()].filter((k) => k !== '');
-    if (unknown && known.length === 1 && kindConflicts(unknown[0].kind, unknown[0].attribute)) {
-      // Marked, not copied: the caller made these candidates for this grouping, and a copy made by spreading would
-      // have a shape of its own, for which V8 deoptimises the code that reads candidates.
-      for (const c of unknown) c.inferred = true;
-      bySubject.get(known[0])!.push(...unknown);
-      bySubject.delete('');
+    bySubject.delete('');
+    const known = [...bySubject.keys()];
+    const only = known.length === 1 ? bySubject.get(known[0])! : null;
+    for (const [story, part] of unknown ? byStory(unknown, storyOf) : []) {
+      if (only && kindConflicts(part[0].kind, part[0].attribute) && (story === NO_STORY || only.some((c) => [story, NO_STORY].includes(storyOf!(c))))) {
+        // Marked, not copied: the caller made these candidates for this grouping, and a copy made by spreading would
+        // have a shape of its own, for which V8 deoptimises the code that reads candidates.
+        for (const c of part) c.inferred = true;
+        only.push(...part);
+      } else bySubject.set(`\u0001${story}`, part);
     }
     for (const members of bySubject.values()) groups.push(...splitByQualifier(members));
   }
   return groups;
+}
+
+/** Candidates by story, in the order each story first appears (one part without `storyOf`). Those of documents that
+ *  name no one join the one story there is, or make a part of their own beside several. */
+function byStory<C>(members: C[], storyOf?: (c: C) => number): Array<[number, C[]]> {
+  if (!storyOf) return [[NO_STORY, members]];
+  const parts = new Map<number, C[]>();
+  for (const c of members) {
+    const story = storyOf(c);
+    const part = parts.get(story);
+    if (part) part.push(c);
+    else parts.set(story, [c]);
+  }
+  if (parts.size === 2 && parts.has(NO_STORY)) return [[[...parts.keys()].find((k) => k !== NO_STORY)!, members]];
+  return [...parts];
 }
 
 function splitByQualifier<C extends GroupMember>(members: C[]): C[][] {

@@ -16,6 +16,7 @@ import { Names } from './names.js';
 import { element, ITEM_BUCKETS, itemFile, type ItemKey, type PackStyle } from './pack.js';
 import { READ_WINDOW, SpoolReader, SpoolWriter } from './spool.js';
 import { pushTo } from '../util/multimap.js';
+import { NO_STORY } from '../util/stories.js';
 import { mapped } from '../util/mapped.js';
 
 /** Everything building the facts needs, as plain data (it crosses to a worker). */
@@ -30,6 +31,8 @@ export interface FactsBase {
   corpus: Array<[string, CorpusEntity]>;
   /** Document id → path, for the facts' sources. */
   paths: Array<[string, string]>;
+  /** A document's index (an item's first field) → its story (util/stories.ts). */
+  stories: Array<[number, number]>;
   /** A thread's items of one bucket up to this many bytes are read into memory at once (default BUCKET_IN_MEMORY);
    *  larger files are read through windows. Tests set 0 to read every item that way. */
   inMemoryBytes?: number;
@@ -83,6 +86,8 @@ export function buildFactsSpool(job: FactsJob): FactsPart {
   const names = new Names(new Map(job.corpus), job.aliases);
   const keep = ignoreFilter(job.ignore);
   const paths = new Map(job.paths);
+  const stories = new Map(job.stories);
+  const storyOf = (l: Light) => stories.get(l.index) ?? NO_STORY;
   const reader = new SpoolReader(job.dir);
   const spool = new SpoolWriter(job.dir, job.spool);
   // Per fact, while facts are built: its sort key, where it is in the spool, its flags (parallel arrays: a few
@@ -148,7 +153,7 @@ export function buildFactsSpool(job: FactsJob): FactsPart {
         byHead.delete(head);
         // Threads wrote their documents in turn: back to document order (stable: a document's items keep theirs).
         lights.sort((x, y) => x.index - y.index);
-        for (const group of groupCandidates(lights)) {
+        for (const group of groupCandidates(lights, storyOf)) {
           const reach = readReach(group);
           const candidates: Candidate[] = mapped(group, (l, i) => {
             const line = reader.readNear(l, reach[i]);

@@ -8,7 +8,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { type Aliases, aliasLookup, type Ignore } from '../merge/adjust.js';
-import { CanonicalCollector } from '../merge/canonical.js';
+import { CanonicalCollector, type CorpusEntity } from '../merge/canonical.js';
+import { storiesOf, tiesStory } from '../util/stories.js';
 import type { Claim, Document, EntityKind, Fact, Mention, Report, Summary, Warning } from '../model/report.js';
 import { jsonSafe } from '../report/escape.js';
 import type { StreamDoc } from './extract.js';
@@ -38,6 +39,8 @@ const BLANK_ID = { json: '"id": ""', ndjson: '"id":""' } as const;
 
 export class StreamedReport {
   private readonly documents: Document[] = [];
+  /** Each document's index among the tasks (its items' first field). */
+  private readonly taskIndex: number[] = [];
   private readonly segments: Array<{ mentions: Segment; claims: Segment }> = [];
   readonly warnings: Warning[];
   private readonly collector = new CanonicalCollector();
@@ -70,6 +73,7 @@ export class StreamedReport {
     if (!x) return;
     const d = this.documents.length;
     this.documents.push(x.document);
+    this.taskIndex.push(doc.index);
     this.segments.push({ mentions: x.mentions, claims: x.claims });
     for (const [kind, name, surface, count] of x.entities) this.collector.add(d, kind, this.rename(name), surface, count);
     this.mentionCount += x.mentionCount;
@@ -155,12 +159,19 @@ export class StreamedReport {
         ...(this.options.ignore ? { ignore: this.options.ignore } : {}),
         corpus: [...corpus],
         paths: this.documents.map((d) => [d.id, d.path]),
+        stories: this.stories(corpus),
       },
       bucketBytes,
       this.options.jobs ?? 1,
       signal,
       writing,
     );
+  }
+
+  /** Each document's story, by its task index (as documentStories gives a report built in memory). */
+  private stories(corpus: Map<string, CorpusEntity>): Array<[number, number]> {
+    const stories = storiesOf(this.documents.length, this.collector.documentsByEntity(corpus, tiesStory).values());
+    return this.taskIndex.map((index, d) => [index, stories[d]]);
   }
 
   private fill(type: SlotType, kind: string, name: string): string {

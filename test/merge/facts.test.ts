@@ -105,6 +105,38 @@ describe('money facts across sources', () => {
     expect(fact.status).toBe('agreed');
   });
 
+  it('values that name no one agree only across documents of one story (naming someone in common)', () => {
+    const storm = doc('a');
+    storm.org('Gulf Power');
+    storm.money('$200', { amount: 200 }, 'price', []);
+    const trial = doc('b');
+    trial.org('Corvia');
+    trial.money('$200', { amount: 200 }, 'price', []);
+    expect(merge(storm, trial).map((f) => [f.subject, f.status])).toEqual([
+      ['(unknown)', 'single'],
+      ['(unknown)', 'single'],
+    ]);
+    const storm2 = doc('c');
+    storm2.org('Gulf Power');
+    storm2.money('$200', { amount: 200 }, 'price', []);
+    expect(merge(storm, trial, storm2).map((f) => [f.subject, f.status, f.values[0].docs])).toEqual([
+      ['(unknown)', 'agreed', ['a', 'c']],
+      ['(unknown)', 'single', ['b']],
+    ]);
+  });
+
+  it('a value that names no one joins the only fact of its attribute only from that fact\'s story', () => {
+    const x = doc('a');
+    x.money('$14.8 billion', { amount: 14.8e9 }, 'deal value', [x.org('Acme'), x.org('Globex')]);
+    const y = doc('b');
+    y.org('Initech');
+    y.money('$14.3 billion', { amount: 14.3e9 }, 'deal value', []);
+    expect(merge(x, y).map((f) => [f.subject, f.status])).toEqual([
+      ['Acme / Globex', 'single'],
+      ['(unknown)', 'single'],
+    ]);
+  });
+
   it('one document stating both values means they are different things: no conflict, two facts', () => {
     const x = doc('a');
     const xs = [x.org('Acme')];

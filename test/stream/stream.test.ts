@@ -65,7 +65,13 @@ const WIDE = Array.from(
 
 describe('facts extract --format json|ndjson (streamed)', () => {
   it('gives the in-memory report byte for byte, with aliases, ignores and a tolerance', async () => {
-    const dir = corpus('clusters', { 'wide.txt': WIDE, 'binary.txt': 'abc\u0000\u0001\u0002def' }, ['seeds', 'fixtures/gold/port-strike']);
+    // Two stories that share no one: their figures that name no one are not one fact (the in-memory report's
+    // stories, util/stories.ts, must be the streamed report's).
+    const stories = {
+      'storm.txt': 'Published: 2025-06-09\n\nGulf Power said crews restored lines in Mobile.\n\nForecasters expect more rain. About 12 percent of homes were damaged.\n',
+      'trial.txt': 'Published: 2025-06-10\n\nCorvia Bio said its drug worked in patients.\n\nSide effects were rare. About 12 percent of patients had headaches.\n',
+    };
+    const dir = corpus('clusters', { 'wide.txt': WIDE, 'binary.txt': 'abc\u0000\u0001\u0002def', ...stories }, ['seeds', 'fixtures/gold/port-strike']);
     const settings: Settings = {
       aliases: { 'Scale AI': 'Scale', 'Alexandr Wang': 'A. Wang' },
       ignore: { attributes: ['publication date'], codes: ['ROLE_MISMATCH'] },
@@ -88,6 +94,13 @@ describe('facts extract --format json|ndjson (streamed)', () => {
     expect(report.facts.some((f) => f.attribute === 'publication date')).toBe(false);
     expect(report.mentions.some((m) => m.value.canonical === 'A. Wang')).toBe(true);
     expect(report.mentions.some((m) => m.value.canonical === 'Ångström-Łukasz')).toBe(false);
+    const twelve = (report as unknown as { facts: Array<{ subject: string; status: string; values: Array<{ docs: string[]; value: { percent?: number } }> }> }).facts.filter(
+      (f) => f.subject === '(unknown)' && f.values.some((v) => v.value.percent === 12 && v.docs.some((d) => d === 'storm' || d === 'trial')),
+    );
+    expect(twelve.map((f) => [f.status, f.values.flatMap((v) => v.docs)])).toEqual([
+      ['single', ['storm']],
+      ['single', ['trial']],
+    ]);
     expect(readdirSync(tmp)).toEqual([]);
   });
 
