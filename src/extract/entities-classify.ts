@@ -68,7 +68,7 @@ export type Verdict =
   // soft: a capital that proves nothing (sentence start, heading); the name is accepted if the document names it elsewhere.
   // hard: something that is not an entity at all (a product, an adjective, a date).
   // maybePerson: shaped like a person's name but with no evidence; entities.ts looks for evidence elsewhere in the document.
-  | { accept: false; hard: boolean; product?: boolean; reason: string; maybePerson?: boolean };
+  | { accept: false; hard: boolean; product?: boolean; reason: string; maybePerson?: boolean; storm?: string };
 
 /** Cues that come from neighbouring pieces (lists), filled before classification. */
 export interface ListCue {
@@ -252,6 +252,9 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
   // A token's text is already this slice of the document.
   const text = tokens.length === 1 ? tokens[0].text : env.text.slice(start, end);
 
+  // "Hurricane Marisol", "Tropical Storm Alberto": a storm is no person, organisation or place, nor is its name alone.
+  const storm = stormName(tokens, env.text);
+  if (storm !== null) return { accept: false, hard: true, reason: 'storm', storm };
   const negative = intrinsicNegative(tokens);
   if (negative) return hard(negative, negative === 'product');
   if (isSectionLabel(mapped(tokens, (t) => t.lower))) return hard('section-label');
@@ -411,6 +414,19 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
   return accept(start, end, 'organization', 1, 'capitalised-run');
 }
 
+const STORM_WORDS = new Set(['hurricane', 'typhoon', 'cyclone', 'storm']);
+
+/** The name of a storm the piece names ("Hurricane Marisol" → "Marisol"), or null when it names none. */
+function stormName(tokens: Token[], text: string): string | null {
+  let k = 0;
+  if (tokens.length > 2 && (tokens[0].lower === 'tropical' || tokens[0].lower === 'super' || tokens[0].lower === 'winter')) k = 1;
+  if (tokens.length < k + 2 || tokens.length > k + 3 || !STORM_WORDS.has(tokens[k].lower)) return null;
+  // A storm's name is a given name or two ("Sally", "Ciarán"), not words of a firm's name ("Storm Financial Group").
+  const name = tokens.slice(k + 1);
+  if (name.some((t) => isOrgSuffix(t.lower) !== null || isCommonWord(t.lower) || t.shape !== 'title')) return null;
+  return text.slice(name[0].start, name[name.length - 1].end);
+}
+
 // The first words of the titles of two words or more ("fire" of "fire chief"): only these can open one.
 const MULTIWORD_TITLE_FIRST = new Set([...TITLE_WORDS].filter((w) => w.includes(' ')).map((w) => w.slice(0, w.indexOf(' '))));
 
@@ -424,11 +440,12 @@ const PORTFOLIO_TITLE = /^\s+(?:minister|secretary|commissioner)(?![\p{L}])/u;
 
 const AGENT_PLURAL = /^(\p{L}{3,}?)(?:er|or)s$/u;
 
-/** "Regulators", "Insurers", "Protesters": the plural of someone who does a verb compromise knows, a word that opens
- *  a sentence as a group of people ("Regulators said ..."), not as a name. */
+/** "Regulators", "Insurers", "Forecasters": the plural of someone who does a verb compromise knows, or a thing of
+ *  five letters or more it knows as a word ("forecast", "protest"), a word that opens a sentence as a group of people
+ *  ("Regulators said ..."), not as a name. (Shorter words are surnames' stems too: "Sanders", "Peters".) */
 function isAgentPlural(lower: string): boolean {
   const m = AGENT_PLURAL.exec(lower);
-  return m !== null && (isVerbWord(m[1]) || isVerbWord(`${m[1]}e`));
+  return m !== null && (isVerbWord(m[1]) || isVerbWord(`${m[1]}e`) || (m[1].length >= 5 && isCommonWord(m[1])));
 }
 
 /** "Fire chief Ana Ruiz", "Interior minister X": a capitalised word that opens a lower-case title is part of it. */

@@ -34,8 +34,11 @@ export function extractEntities(ctx: ExtractContext): EntityFound[] {
   const verdicts: Verdict[] = mapped(pieces, (p, i) => classify(env, p, lists[i]));
 
   const products = new Set<string>();
+  // Names of storms ("Marisol" of "Hurricane Marisol"): not entities wherever they are written.
+  const storms = new Set<string>();
   verdicts.forEach((v, i) => {
     if (!v.accept && v.product) products.add(canonicalKey(pieces[i].text));
+    if (!v.accept && v.storm) storms.add(canonicalKey(v.storm));
   });
 
   const mentions: Mention[] = [];
@@ -66,7 +69,9 @@ export function extractEntities(ctx: ExtractContext): EntityFound[] {
   if (evidenced.size > 0) rescue.splice(0, rescue.length, ...rescue.filter((p) => !evidenced.has(p)));
   const found = [...mentions, ...rescueKnownNames(env, rescue, mentions, products)].sort((a, b) => a.start - b.start);
   ownedProducts(text, found, products);
-  return resolveInDocument(found.filter((m) => m.strength >= 3 || !products.has(canonicalKey(m.surface))));
+  return resolveInDocument(
+    found.filter((m) => (m.strength >= 3 || !products.has(canonicalKey(m.surface))) && (storms.size === 0 || !storms.has(canonicalKey(m.surface)))),
+  );
 }
 
 /**

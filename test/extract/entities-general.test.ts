@@ -243,12 +243,35 @@ describe('a name opened by a known organisation', () => {
   });
 });
 
+describe('storms', () => {
+  it('a named storm is no entity, nor its name alone', () => {
+    const text =
+      'The number of people killed by Hurricane Marisol has risen to 19. It was the strongest hurricane since Hurricane ' +
+      'Sally, which made landfall in 2020. "Some families lost everything twice," she said, referring to Sally.\n\n' +
+      'Forecasters said the remnants of Marisol would bring rain. Marisol came ashore early on Sunday near Florida.';
+    expect(run(text)).toEqual([place('Florida')]);
+    expect(run('Tropical Storm Alberto weakened on Monday.')).toEqual([]);
+  });
+
+  it('keeps firms whose names open with a storm word', () => {
+    expect(run('Officials said Storm Financial Group would pay. A fund, Hurricane Capital, said so too.')).toEqual([org('Storm Financial Group'), org('Hurricane Capital')]);
+  });
+});
+
 describe('a sentence opened by a group of people', () => {
   it.each([
     'Regulators said the merger could go ahead.',
     'Insurers have estimated losses at $1.5 billion.',
+    // a thing's word of five letters or more, not only a verb's: "forecast", "protest"
+    'Forecasters said the remnants of the storm would bring rain.',
+    'Protesters said they would stay until Friday.',
   ])('keeps out: %s', (text) => {
     expect(run(text)).toEqual([]);
+  });
+
+  it('keeps out a faith word before a lower-case noun, and keeps the names it opens', () => {
+    expect(run('Volunteers at a Baptist church handed out coffee.')).toEqual([]);
+    expect(run('Officials said Baptist Health and the Catholic Church would help.')).toEqual([org('Baptist Health'), org('Catholic Church')]);
   });
 
   it('keeps a one-word firm opening a sentence', () => {
