@@ -195,9 +195,13 @@ const following = lexicon.attributes.flatMap((a) =>
 
 const CHANGE = 'change';
 const LEVEL_BEFORE = /(?<![\p{L}])to\s+(?:(?:about|around|roughly|nearly|almost|some)\s+)?$/iu;
-// "raised its estimate of insured losses", "raises the forecast": raising a figure is no raising of money or pay.
-const RAISED_FIGURE = /^\s+(?:its|their|his|her|the|our|this|that)\s+(?:\p{L}+\s+)?(?:estimates?|forecasts?|outlook|guidance|targets?|projections?|predictions?|expectations?|ratings?)(?![\p{L}])/iu;
+// "raised its estimate of insured losses", "raised the death toll": raising a figure is no raising of money or pay.
+const RAISED_FIGURE = /^\s+(?:its|their|his|her|the|our|this|that)\s+(?:\p{L}+\s+)?(?:estimates?|forecasts?|outlook|guidance|targets?|projections?|predictions?|expectations?|ratings?|toll|count|number)(?![\p{L}])/iu;
 const isRaise = (trigger: string) => /^rais/i.test(trigger);
+// "The death toll from the storm rose to 12 on Monday": a date after a toll is when the toll stood so, whatever
+// nearer word names the event.
+const TOLL_BEFORE = /(?<![\p{L}])toll(?![\p{L}])/iu;
+const TOLL_DATE = 'toll date';
 
 /**
  * The attribute of a mention at [start, end) of `sentence` (offsets relative to the sentence):
@@ -209,6 +213,10 @@ export function findAttribute(kind: string, sentence: string, start: number, end
   for (const f of following) {
     const m = f.attribute.kinds.includes(kind as never) ? rest.match(f.pattern) : null;
     if (m) return { name: f.attribute.name, conflicts: f.attribute.conflicts, trigger: m[0].trim() };
+  }
+  if (kind === 'date' && TOLL_BEFORE.test(sentence.slice(0, start))) {
+    const toll = hitsIn(kind, sentence).find((h) => h.t.attribute === TOLL_DATE && h.end <= start);
+    if (toll) return { name: TOLL_DATE, conflicts: toll.t.conflicts, trigger: toll.text };
   }
   let best: { t: CompiledTrigger; distance: number; text: string } | undefined;
   // "Revenue rose 13% to $1.3 billion": a sum a change arrives at is a level of what changed, not the change.

@@ -56,6 +56,10 @@ describe('findAttribute', () => {
     // raising an estimate is no raising of money
     ['money', 'The firm raised its estimate of the damage to $5.2 billion.', '$5.2 billion', 'damage'],
     ['date', 'The firm raised its loss estimate on Thursday.', 'Thursday', 'date'],
+    // a date after a toll is when it stood so, not the event's date nor a death's
+    ['date', 'The death toll from the storm rose to 12 on Monday.', 'Monday', 'toll date'],
+    ['date', 'The toll stood at three after a body was recovered on Tuesday.', 'Tuesday', 'toll date'],
+    ['date', 'The blast on Monday raised the death toll to 12.', 'Monday', 'incident date'],
     ['money', 'The region pledged €5 million in emergency aid.', '€5 million', 'aid or compensation'],
     ['date', 'The arena was last inspected on May 6.', 'May 6', 'inspection date'],
     ['date', 'The blaze broke out on Sunday, October 12.', 'Sunday, October 12', 'incident date'],
