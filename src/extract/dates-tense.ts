@@ -14,12 +14,26 @@ const FUTURE_RE = new RegExp(`(?<![\\p{L}\\d])(?:${cueSource(DATE_CONTEXT.future
 // passive infinitive's participle ("to be signed", "will be held"), which says nothing of the past.
 const PAST_RE = new RegExp(`(?<![\\p{L}\\d])(?<!(?<![\\p{L}])be[ \\t]+)(?:${cueSource(DATE_CONTEXT.pastCues)}|\\p{L}{3,}ed)(?![\\p{L}\\d])`, 'giu');
 const CLOSE_AFTER = /^['’]s[ \t]+clos(?:e|ing)(?![\p{L}])/iu;
-const CLOSE_BEFORE = /(?<![\p{L}])clos(?:e|ing)(?:[ \t]+(?:price|level))?[ \t]+(?:on|of)[ \t]+$/iu;
+// A noun, not the verb: "the close on Monday", "the closing price on Monday", not "expected to close on Friday".
+const CLOSE_BEFORE = /(?<![\p{L}])(?:closing|(?:the|its|their|a|market)[ \t]+close)(?:[ \t]+(?:price|level))?[ \t]+(?:on|of)[ \t]+$/iu;
 // What may stand between a verb and the date it governs: "said on", "met late on", "announced early".
 const JOINED = /^[ \t]*(?:(?:on|at|in|by|from|until|since|early|late|earlier|later)[ \t]+)*$/iu;
 // An infinitive or a modal's verb that governs the date: "expects it to close by the end of June", "should be
 // completed in the second quarter" point ahead.
-const FUTURE_JOINED = /(?<![\p{L}])(?:to|will|would|should|shall|must|can)[ \t]+(?:be[ \t]+)?\p{L}+[ \t]+(?:(?:on|at|in|by|until|early|late)[ \t]+)+(?:the[ \t]+)?$/iu;
+const FUTURE_JOINED = /(?<![\p{L}])(to|will|would|should|shall|must|can)[ \t]+(?:be[ \t]+)?\p{L}+[ \t]+(?:(?:on|at|in|by|until|early|late)[ \t]+)+(?:the[ \t]+)?$/iu;
+// ... unless a past verb takes the infinitive: "shares began to fall on Monday", "continued to rise in March".
+const PAST_BEFORE_TO = /(?:^|[^\p{L}])(\p{L}+)[ \t]+$/u;
+const PAST_SET = new Set(DATE_CONTEXT.pastCues);
+const FUTURE_PARTICIPLES = new Set(['expected', 'scheduled', 'planned', 'slated', 'poised', 'intended', 'designed', 'supposed', 'required', 'asked', 'allowed', 'obliged', 'committed', 'prepared', 'pledged', 'promised', 'vowed']);
+
+/** Whether an infinitive's or a modal's verb right before the date points it ahead (see FUTURE_JOINED). */
+function futureJoined(before: string): boolean {
+  const m = FUTURE_JOINED.exec(before);
+  if (!m) return false;
+  if (m[1].toLowerCase() !== 'to') return true;
+  const w = PAST_BEFORE_TO.exec(before.slice(0, m.index))?.[1].toLowerCase();
+  return w === undefined || FUTURE_PARTICIPLES.has(w) || !(PAST_SET.has(w) || /ed$/.test(w));
+}
 // What ends a clause between a cue and the date: a cue behind it speaks of another verb ("told investors on Monday
 // that it would file": "would" is the filing's).
 const CLAUSE_BREAK = /[,;:()]|(?<![\p{L}])(?:that|which|who|because|after|before|once|when|while|if|although|but)(?![\p{L}])/iu;
@@ -43,7 +57,7 @@ export function tenseAround(ctx: ExtractContext, start: number, end: number): Te
   if (nl >= 0) after = after.slice(0, nl);
   // A market's close is always one gone by: "a premium of 32% to Friday's close", "the closing price on Monday".
   if (CLOSE_AFTER.test(after) || CLOSE_BEFORE.test(before)) return 'past';
-  if (FUTURE_JOINED.test(before)) return 'future';
+  if (futureJoined(before)) return 'future';
   let best: Cue | null = null;
   const consider = (re: RegExp, tense: Tense) => {
     for (const [part, isBefore] of [[before, true], [after, false]] as const) {

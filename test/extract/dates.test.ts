@@ -100,6 +100,10 @@ describe('relative dates', () => {
     // An infinitive's or a modal's verb governs the date, whatever the clause after it says.
     ['Acme expects the deal to close by the end of January, once regulators have approved it.', [['end of January', '2026-01', 'part-of-month']]],
     ['The unit should be sold by Friday, after talks that dragged on.', [['Friday', '2025-06-20', 'day']]],
+    // ... unless a past verb takes the infinitive
+    ['Shares began to fall on Monday, after the results.', [['Monday', '2025-06-16', 'day']]],
+    ['Prices continued to rise in May, the agency said.', [['May', '2025-05', 'month']]],
+    ['The deal is expected to close on Friday.', [['Friday', '2025-06-20', 'day']]],
     ['Officials met last Thursday.', [['last Thursday', '2025-06-12', 'day']]],
     ['Voting opens next Wednesday.', [['next Wednesday', '2025-06-25', 'day']]],
     ["Wednesday's decision surprised investors.", [['Wednesday', '2025-06-18', 'day']]],

@@ -106,19 +106,17 @@ describe('money facts across sources', () => {
   });
 
   it('values that name no one agree only across documents of one story (naming someone in common)', () => {
-    const storm = doc('a');
-    storm.org('Gulf Power');
-    storm.money('$200', { amount: 200 }, 'price', []);
-    const trial = doc('b');
-    trial.org('Corvia');
-    trial.money('$200', { amount: 200 }, 'price', []);
+    // A document naming one organisation and a price of $200 that names no one.
+    const priced = (id: string, org: string) => {
+      const d = doc(id);
+      d.org(org);
+      return d.money('$200', { amount: 200 }, 'price', []);
+    };
+    const [storm, trial, storm2] = [priced('a', 'Gulf Power'), priced('b', 'Corvia'), priced('c', 'Gulf Power')];
     expect(merge(storm, trial).map((f) => [f.subject, f.status])).toEqual([
       ['(unknown)', 'single'],
       ['(unknown)', 'single'],
     ]);
-    const storm2 = doc('c');
-    storm2.org('Gulf Power');
-    storm2.money('$200', { amount: 200 }, 'price', []);
     expect(merge(storm, trial, storm2).map((f) => [f.subject, f.status, f.values[0].docs])).toEqual([
       ['(unknown)', 'agreed', ['a', 'c']],
       ['(unknown)', 'single', ['b']],
