@@ -12,6 +12,8 @@ export interface Interval {
   lo: number;
   hi: number;
   exact: number | null;
+  /** An "about X" figure: its interval already holds every value X may be rounded from. */
+  about?: boolean;
 }
 
 /**
@@ -30,8 +32,8 @@ export function precisionOf(x: number): number {
   return scale / 1e10;
 }
 
-// How far an "about X" figure may be from the truth, beyond rounding at its own precision.
-const APPROXIMATE_SLACK = 0.05;
+// How far an "about X" figure may be from the truth, when that is more than rounding at its own precision.
+const APPROXIMATE_SLACK = 0.06;
 
 export function intervalOf(v: { amount: number | null; min: number | null; max: number | null; approximate: boolean }): Interval {
   const { amount, min, max, approximate } = v;
@@ -40,9 +42,10 @@ export function intervalOf(v: { amount: number | null; min: number | null; max: 
     return { lo: amount, hi: amount, exact: amount };
   }
   if (amount !== null && !bounded) {
-    // "about $4 billion" allows 3.5–4.5bn and 5% more; "roughly $4.6 billion" allows 4.55–4.65bn and 5% more.
-    const slack = precisionOf(amount) / 2 + Math.abs(amount) * APPROXIMATE_SLACK;
-    return { lo: amount - slack, hi: amount + slack, exact: null };
+    // "about $4 billion" allows 3.5–4.5bn; "roughly $4.6 billion" and "about 1,100" allow 6% either side. (Rounding
+    // and 5% more let "about 1,100 jobs" agree with "1,200 jobs", and "about €1.1 billion" with "€1.2 billion".)
+    const slack = Math.max(precisionOf(amount) / 2, Math.abs(amount) * APPROXIMATE_SLACK);
+    return { lo: amount - slack, hi: amount + slack, exact: null, about: true };
   }
   // Bounds only ("more than X", "up to X", "nearly X"): open on the side the text leaves open. "Nearly X" and
   // "up to X" read alike in the values, so neither is given a floor: a missed disagreement beats a false alarm.
@@ -61,7 +64,8 @@ export function exactAgree(a: number, b: number, options: CompareOptions): boole
 
 export function intervalsAgree(a: Interval, b: Interval, options: CompareOptions): boolean {
   if (a.exact !== null && b.exact !== null) return exactAgree(a.exact, b.exact, options);
-  const slack = (x: Interval) => (x.exact !== null ? precisionOf(x.exact) / 2 : 0);
+  // An exact figure may be rounded at its precision, except against an "about" figure, whose interval holds that.
+  const slack = (x: Interval) => (x.exact !== null && !a.about && !b.about ? precisionOf(x.exact) / 2 : 0);
   const tol = options.tolerance * Math.max(finiteAbs(a.hi), finiteAbs(b.hi), finiteAbs(a.lo), finiteAbs(b.lo));
   const s = Math.max(slack(a), slack(b)) + tol;
   return a.lo <= b.hi + s && b.lo <= a.hi + s;

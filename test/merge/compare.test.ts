@@ -53,6 +53,9 @@ describe('money', () => {
     ['$14.8bn vs $14.3bn', usd(14.8e9), usd(14.3e9)],
     ['more than $20bn vs $14.8bn', usd(20e9, { min: 20e9, max: null }), usd(14.8e9)],
     ['up to $1m vs $2m', usd(1e6, { min: null, max: 1e6 }), usd(2e6)],
+    // "about" allows its rounding or 6%, whichever is more, not the next figure at its precision
+    ['about €1.1bn vs €1.2bn', usd(1.1e9, { min: null, max: null, approximate: true }), usd(1.2e9)],
+    ['about 1,100 vs 1,200', usd(1100, { min: null, max: null, approximate: true }), usd(1200)],
   ];
   const agreements: Array<[string, MoneyValue, MoneyValue]> = [
     ['billion-dollar vs $14.8bn', usd(null, { min: 1e9, max: null, approximate: true }), usd(14.8e9)],
@@ -62,6 +65,8 @@ describe('money', () => {
     ['nearly $15bn vs $14.8bn', usd(15e9, { min: null, max: 15e9, approximate: true }), usd(14.8e9)],
     ['$10-20bn vs $14.8bn', usd(null, { min: 10e9, max: 20e9 }), usd(14.8e9)],
     ['$14bn vs $14.3bn', usd(14e9), usd(14.3e9)],
+    ['about $1.1bn vs $1.16bn', usd(1.1e9, { min: null, max: null, approximate: true }), usd(1.16e9)],
+    ['about $4bn vs $4.4bn', usd(4e9, { min: null, max: null, approximate: true }), usd(4.4e9)],
   ];
   it.each(conflicts)('%s: conflict', (_, a, b) => expect(moneyAgree(a, b, opts)).toBe(false));
   it.each(agreements)('%s: no conflict', (_, a, b) => expect(moneyAgree(a, b, opts)).toBe(true));
@@ -87,6 +92,8 @@ describe('percent', () => {
   it('nearly 50% agrees with 49%, and 49% disagrees with 51%', () => {
     expect(percentAgree({ percent: 50, max: 50, min: null, approximate: true }, { percent: 49 }, opts)).toBe(true);
     expect(percentAgree({ percent: 49 }, { percent: 51 }, opts)).toBe(false);
+    expect(percentAgree({ percent: 10, approximate: true }, { percent: 8 }, opts)).toBe(false);
+    expect(percentAgree({ percent: 18, approximate: true }, { percent: 17.6 }, opts)).toBe(true);
   });
 });
 
