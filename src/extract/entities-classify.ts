@@ -215,8 +215,11 @@ function intrinsicNegative(tokens: Token[]): string | null {
     if (isDemonym(t.lower)) return 'demonym';
     if ((t.shape === 'upper' || t.shape === 'camel') && STOP_ACRONYMS.has(t.lower) && placeAcronym(t.lower) === null) return 'stop-acronym';
     if (isFunctionWord(t.lower)) return 'function-word';
-  } else if (PRODUCT_NAMES.has(mapped(tokens, (t) => t.lower).join(' '))) {
-    return 'product';
+  } else {
+    const phrase = mapped(tokens, (t) => t.lower).join(' ');
+    if (PRODUCT_NAMES.has(phrase)) return 'product';
+    // "as Chief Executive", "the company's Chief Financial Officer": a title written in capitals is no name.
+    if (TITLE_WORDS.has(phrase)) return 'title';
   }
   return null;
 }

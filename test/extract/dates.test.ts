@@ -102,6 +102,7 @@ describe('relative dates', () => {
     ['The unit should be sold by Friday, after talks that dragged on.', [['Friday', '2025-06-20', 'day']]],
     // ... unless a past verb takes the infinitive
     ['Shares began to fall on Monday, after the results.', [['Monday', '2025-06-16', 'day']]],
+    ['Acme’s chairman flew to Spain on Tuesday to finalise the deal.', [['Tuesday', '2025-06-17', 'day']]],
     ['Prices continued to rise in May, the agency said.', [['May', '2025-05', 'month']]],
     ['The deal is expected to close on Friday.', [['Friday', '2025-06-20', 'day']]],
     ['Officials met last Thursday.', [['last Thursday', '2025-06-12', 'day']]],

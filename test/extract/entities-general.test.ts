@@ -243,6 +243,14 @@ describe('a name opened by a known organisation', () => {
   });
 });
 
+describe('titles written in capitals', () => {
+  it('are no names, and still mark the person they precede', () => {
+    expect(run('Officials said Tidewell named her as Chief Executive in 2019.')).toEqual([org('Tidewell')]);
+    expect(run("The company's Chief Financial Officer said the cuts were needed.")).toEqual([]);
+    expect(run('Chief Executive Marta Lindqvist described the purchase.')).toEqual([person('Marta Lindqvist')]);
+  });
+});
+
 describe('storms', () => {
   it('a named storm is no entity, nor its name alone', () => {
     const text =
