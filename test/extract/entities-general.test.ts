@@ -243,6 +243,16 @@ describe('a name opened by a known organisation', () => {
   });
 });
 
+describe('legal forms inside one document', () => {
+  it('a name with and without its closing legal form is one organisation, and its first word alone is it too', () => {
+    expect(run('Officials said Tarnwell Systems Inc. will cut jobs. Tarnwell Systems said so on Monday. Shares in Tarnwell rose.')).toEqual([
+      org('Tarnwell Systems Inc', 'Tarnwell Systems'),
+      org('Tarnwell Systems'),
+      org('Tarnwell', 'Tarnwell Systems'),
+    ]);
+  });
+});
+
 describe('titles written in capitals', () => {
   it('are no names, and still mark the person they precede', () => {
     expect(run('Officials said Tidewell named her as Chief Executive in 2019.')).toEqual([org('Tidewell')]);
