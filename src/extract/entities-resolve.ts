@@ -2,7 +2,7 @@
 // a one-word stem becomes the organisation it starts ("Acme" → "Acme Labs"), names that differ only in a closing
 // legal form are one ("Acme Labs Inc." = "Acme Labs"), and every mention of a name gets one kind.
 import type { EntityKind } from '../model/report.js';
-import { legalStem, preferName } from '../merge/canonical.js';
+import { legalVariants, preferName } from '../merge/canonical.js';
 import { cachedCanonicalKey as canonicalKey } from './canonical-key.js';
 import { clubStem } from './entities-kinds.js';
 import { isFirstName } from './entities-lexicon.js';
@@ -110,15 +110,8 @@ export function resolveInDocument(mentions: Mention[]): EntityFound[] {
   const target = new Map<string, Group>();
   // Names of an organisation that differ only in a closing legal form are one ("Acme Systems Inc." and "Acme
   // Systems"): the most written, then the shortest; the others are found through it.
-  const byLegalStem = new Map<string, Group[]>();
-  for (const g of groups.values()) {
-    if (g.words.length >= 2 && g.kind === 'organization') pushTo(byLegalStem, canonicalKey(legalStem(g.words).join(' ')), g);
-  }
-  for (const same of byLegalStem.values()) {
-    if (same.length < 2) continue;
-    const [keep] = [...same].sort((a, b) => b.mentions.length - a.mentions.length || a.words.length - b.words.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    for (const g of same) if (g !== keep) target.set(g.key, keep);
-  }
+  const organisations = [...groups.values()].filter((g) => g.kind === 'organization');
+  for (const [g, keep] of legalVariants(organisations, (g) => g.mentions.length)) target.set(g.key, keep);
   for (const g of groups.values()) {
     if (g.words.length < 2 || target.has(g.key)) continue;
     if (g.kind === 'organization' && g.words.slice(1).every((w) => CAPITALISED_WORD.test(w))) pushTo(byHead, canonicalKey(g.words[0]), g);

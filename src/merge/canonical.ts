@@ -153,16 +153,8 @@ function resolveGroups(groups: Map<string, Group>): Map<string, CorpusEntity> {
   const docsOf = (g: Group) => new Set([...g.docs.values()].flat());
   const target = new Map<string, string>();
   // Names of several words that differ only in a closing legal form are one organisation.
-  const byLegalStem = new Map<string, Group[]>();
-  for (const g of groups.values()) {
-    if (g.words.length >= 2 && kinds.get(g.key) === 'organization') pushTo(byLegalStem, canonicalKey(legalStem(g.words).join(' ')), g);
-  }
-  for (const same of byLegalStem.values()) {
-    if (same.length < 2) continue;
-    const docCount = (g: Group) => docsOf(g).size;
-    const [keep] = [...same].sort((a, b) => docCount(b) - docCount(a) || a.words.length - b.words.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    for (const g of same) if (g !== keep) target.set(g.key, keep.key);
-  }
+  const organisations = [...groups.values()].filter((g) => kinds.get(g.key) === 'organization');
+  for (const [g, keep] of legalVariants(organisations, (g) => docsOf(g).size)) target.set(g.key, keep.key);
   // Index long names by their last word (surnames) and first word (organisation stems): linear, not pairwise.
   const byLast = new Map<string, Group[]>();
   const byFirst = new Map<string, Group[]>();
@@ -205,6 +197,21 @@ function resolveGroups(groups: Map<string, Group>): Map<string, CorpusEntity> {
 
 /** Legal forms that may close an organisation's name without changing whom it names ("Inc", "AG", "Group"). */
 const LEGAL_FORMS = new Set(['inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'ltd', 'limited', 'llc', 'llp', 'lp', 'plc', 'gmbh', 'ag', 'se', 'sa', 'nv', 'bv', 'spa', 'srl', 'pte', 'pty', 'oy', 'oyj', 'ab', 'as', 'asa', 'a/s', 'kk', 'group', 'holdings', 'holding']);
+
+/** Of organisations' names (groups with their words and key), those of two words or more that differ from another
+ *  only in a closing legal form, each with the one it joins: the one with the most `weight`, then the fewest words,
+ *  then the first key. */
+export function legalVariants<G extends { key: string; words: string[] }>(orgs: Iterable<G>, weight: (g: G) => number): Map<G, G> {
+  const byStem = new Map<string, G[]>();
+  for (const g of orgs) if (g.words.length >= 2) pushTo(byStem, canonicalKey(legalStem(g.words).join(' ')), g);
+  const out = new Map<G, G>();
+  for (const same of byStem.values()) {
+    if (same.length < 2) continue;
+    const [keep] = [...same].sort((a, b) => weight(b) - weight(a) || a.words.length - b.words.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (const g of same) if (g !== keep) out.set(g, keep);
+  }
+  return out;
+}
 
 /** The words of a name without the legal forms that close it (one word at least is left): "Acme Labs Holdings Inc"
  *  → "Acme Labs". */
