@@ -164,8 +164,13 @@ export function groupCandidates<C extends GroupMember>(candidates: C[], storyOf?
     bySubject.delete('');
     const known = [...bySubject.keys()];
     const only = known.length === 1 ? bySubject.get(known[0])! : null;
+    // A fact's member of this story, or of a document that names no one (which may be of any story).
+    const ofStory = (story: number) => (c: C) => {
+      const s = storyOf!(c);
+      return s === story || s === NO_STORY;
+    };
     for (const [story, part] of unknown ? byStory(unknown, storyOf) : []) {
-      if (only && kindConflicts(part[0].kind, part[0].attribute) && (story === NO_STORY || only.some((c) => [story, NO_STORY].includes(storyOf!(c))))) {
+      if (only && kindConflicts(part[0].kind, part[0].attribute) && (story === NO_STORY || only.some(ofStory(story)))) {
         // Marked, not copied: the caller made these candidates for this grouping, and a copy made by spreading would
         // have a shape of its own, for which V8 deoptimises the code that reads candidates.
         for (const c of part) c.inferred = true;
