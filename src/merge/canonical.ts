@@ -215,7 +215,7 @@ export function legalVariants<G extends { key: string; words: string[] }>(orgs: 
 
 /** The words of a name without the legal forms that close it (one word at least is left): "Acme Labs Holdings Inc"
  *  → "Acme Labs". */
-export function legalStem(words: string[]): string[] {
+function legalStem(words: string[]): string[] {
   let n = words.length;
   while (n > 1 && LEGAL_FORMS.has(words[n - 1].toLowerCase().replace(/\.$/, ''))) n--;
   return n === words.length ? words : words.slice(0, n);
