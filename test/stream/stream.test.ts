@@ -4,6 +4,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aliasReport, aliasResults, applyIgnore, type Ignore } from '../../src/merge/adjust.js';
 import { buildReport, documentInputs, extractAll } from '../../src/pipeline.js';
@@ -292,6 +293,39 @@ describe('facts built over ranges of buckets', () => {
     expect([...merged.spool]).toEqual([0, 1, 0, 0, 1, 1, 0]);
     expect([...merged.flags]).toEqual([2, 0, 3, 0, 1, 2, 1]);
     expect(merged.spools).toEqual(['facts-0', 'facts-1']);
+  });
+});
+
+describe('SpoolWriter.appendAll', () => {
+  it('writes the pieces in order, short ones joined and long ones alone, and says where they all went', () => {
+    // Pieces up to ~70,000 characters (past the 21,845 that one write copies into its 64 KB buffer), in 1- to 3-byte
+    // characters and pairs, so joined runs end on both sides of that bound.
+    const piece = fc.oneof(
+      { weight: 6, arbitrary: fc.string({ unit: fc.constantFrom('a', 'é', '€', '😀', '\n'), maxLength: 40 }) },
+      { weight: 1, arbitrary: fc.tuple(fc.constantFrom('x', 'é', '€'), fc.integer({ min: 5_000, max: 70_000 })).map(([c, n]) => c.repeat(n)) },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(piece, { maxLength: 60 }), { minLength: 1, maxLength: 4 }), (calls) => {
+        const dir = makeSpoolDir();
+        try {
+          const w = new SpoolWriter(dir, 'pieces');
+          const segments = calls.map((texts) => w.appendAll(texts));
+          w.close();
+          const file = readFileSync(path.join(dir, 'pieces'));
+          let at = 0;
+          calls.forEach((texts, k) => {
+            const length = Buffer.byteLength(texts.join(''));
+            expect(segments[k]).toEqual({ file: 'pieces', at, length });
+            expect(file.subarray(at, at + length).toString('utf8')).toBe(texts.join(''));
+            at += length;
+          });
+          expect(file.length).toBe(at);
+        } finally {
+          removeSpoolDir(dir);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
