@@ -102,6 +102,19 @@ function afterProse(before: string, line: string): boolean {
   return sentence && words.length >= 1;
 }
 
+/**
+ * A wire dateline opening its line: a place in capitals, perhaps with its region or country, before the date, and the
+ * outlet in brackets or slashes, then a dash ("LONDON, March 2, 2026 (Reuters) - …", "BASEL, Switzerland, March 10,
+ * 2026 — …", "NEW YORK, Jan. 5, 2026 /PRNewswire/ -- …"). The lede runs on in the same line, so the line is long, yet
+ * the date is the story's own.
+ */
+const DATELINE_BEFORE = /^\s*\p{Lu}[\p{Lu}\p{M} .'’-]*(?:,[ \t]+\p{Lu}[\p{L}\p{M} .'’-]*){0,2},[ \t]+$/u;
+const DATELINE_AFTER = /^[ \t]*(?:(?:\([^()\n]{1,60}\)|\/[^/\n]{1,40}\/)[ \t]*)?[-–—]/;
+
+function isDateline(line: string, dateStart: number, dateEnd: number): boolean {
+  return dateStart <= 80 && DATELINE_BEFORE.test(line.slice(0, dateStart)) && DATELINE_AFTER.test(line.slice(dateEnd, dateEnd + 80));
+}
+
 function fromByline(text: string): DocumentDate | null {
   let published: DocumentDate | null = null;
   let updated: DocumentDate | null = null;
@@ -122,7 +135,8 @@ function fromByline(text: string): DocumentDate | null {
       const label = labelOk ? labelBefore(before) : null;
       if (label === 'published' && !published) published = candidate;
       if (label === 'updated' && !updated) updated = candidate;
-      if (!first && short && !afterProse(text.slice(lineStart, found.start), text.slice(lineStart, lineEnd))) first = candidate;
+      const bylineLike = short && !afterProse(text.slice(lineStart, found.start), text.slice(lineStart, lineEnd));
+      if (!first && (bylineLike || isDateline(text.slice(lineStart, lineEnd), found.start - lineStart, found.end - lineStart))) first = candidate;
     }
     if (lineEnd >= text.length) break;
     lineStart = lineEnd + 1;

@@ -13,6 +13,10 @@ function find(text: string) {
   return d && [d.date, d.source, text.slice(d.start, d.end)];
 }
 
+/** The rest of a wire story's first line: long enough that only a dateline's shape makes its date the story's own. */
+const LEDE =
+  ' said on Monday it was recalling 212,000 packs of crisps after a supplier found traces of an undeclared allergen, in a move that analysts said would cost the company about £18 million.';
+
 describe('findDocumentDate', () => {
   const rows: Array<[string, string, [string, string, string] | null]> = [
     ['byline with weekday and time', 'Headline here\n\nBy Jane Doe\nMonday, March 3, 2025 9:00 am EST\nBody text.', ['2025-03-03', 'byline', 'Monday, March 3, 2025 9:00 am EST']],
@@ -47,6 +51,11 @@ describe('findDocumentDate', () => {
       null,
     ],
     ['a labelled date opening a long line is', 'Published June 12, 2025 ' + 'and more words follow here. '.repeat(10), ['2025-06-12', 'byline', 'June 12, 2025']],
+    ['a wire dateline before its lede on one long line', `Recall widens\n\nLONDON, March 2, 2026 (Meridian Wire) -${LEDE}`, ['2026-03-02', 'byline', 'March 2, 2026']],
+    ['a dateline with its country and a dash', `BASEL, Switzerland, March 10, 2026 — Swiss drugmaker${LEDE}`, ['2026-03-10', 'byline', 'March 10, 2026']],
+    ['a press-release dateline', `NEW YORK, Jan. 5, 2026 /PRNewswire/ -- Acme Corp${LEDE}`, ['2026-01-05', 'byline', 'Jan. 5, 2026']],
+    ['a dateline shape after prose is not one', `The company said in LONDON, March 2, 2026 (Meridian Wire) -${LEDE}`, null],
+    ['a place not in capitals is no dateline', `Acme, March 2, 2026 -${LEDE}`, null],
     ['a date beyond the first lines is not a byline', 'Title\n' + 'Line.\n'.repeat(12) + 'June 12, 2025\n', null],
     ['empty text', '', null],
   ];
