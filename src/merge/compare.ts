@@ -106,6 +106,9 @@ export function isExact(v: { amount: number | null; min: number | null; max: num
 export function datesAgree(a: DateValue, b: DateValue): boolean | null {
   // "on Wednesday" against a full date of the same event that falls on another day of the week.
   if (weekdayContradicts(a, b) || weekdayContradicts(b, a)) return false;
+  // "today" or "last week" in a document with no date of its own says nothing of its day: it can neither agree with
+  // a date nor contradict one (it used to agree with every date of its fact).
+  if (saysNothing(a) || saysNothing(b)) return null;
   if (a.from && a.to && b.from && b.to) return a.from <= b.to && b.from <= a.to;
   const parts = (d: DateValue) => {
     const m = d.iso?.match(/^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/);
@@ -125,6 +128,10 @@ export function datesAgree(a: DateValue, b: DateValue): boolean | null {
   if (a.from && a.to && pb.day !== null && pb.month !== null) return inRange(a, pb.month, pb.day);
   if (b.from && b.to && pa.day !== null && pa.month !== null) return inRange(b, pa.month, pa.day);
   return true;
+}
+
+function saysNothing(d: DateValue): boolean {
+  return d.iso === null && d.from === null && d.to === null && d.month == null && d.day == null && d.weekday === undefined;
 }
 
 function inRange(range: DateValue, month: number, day: number): boolean {

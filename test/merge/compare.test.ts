@@ -102,7 +102,8 @@ describe('dates at the granularity both give', () => {
   const noYear = (month: number, d: number): DateValue => ({ iso: null, from: null, to: null, granularity: 'partial', month, day: d });
   const month = (iso: string, from: string, to: string): DateValue => ({ iso, from, to, granularity: 'month' });
   const weekday = (wd: number): DateValue => ({ iso: null, from: null, to: null, granularity: 'day', relative: true, weekday: wd });
-  it.each<[string, DateValue, DateValue, boolean]>([
+  const blank: DateValue = { iso: null, from: null, to: null, granularity: 'day', relative: true };
+  it.each<[string, DateValue, DateValue, boolean | null]>([
     ['June 12 vs June 12 without a year', day('2025-06-12'), noYear(6, 12), true],
     ['June vs June 12', month('2025-06', '2025-06-01', '2025-06-30'), day('2025-06-12'), true],
     ['June 12 vs June 13', day('2025-06-12'), day('2025-06-13'), false],
@@ -111,6 +112,10 @@ describe('dates at the granularity both give', () => {
     // 2025-06-12 is a Thursday (weekday 3, Monday = 0).
     ['Thursday (no document date) vs 2025-06-12', weekday(3), day('2025-06-12'), true],
     ['Wednesday (no document date) vs 2025-06-12', weekday(2), day('2025-06-12'), false],
+    // "today" in a document with no date of its own says nothing of its day: it neither agrees nor disagrees.
+    ['today (no document date) vs 2026-03-16', blank, day('2026-03-16'), null],
+    ['2026-03-16 vs today (no document date)', day('2026-03-16'), blank, null],
+    ['today vs June 12 without a year', blank, noYear(6, 12), null],
   ])('%s → %s', (_, a, b, agree) => {
     expect(datesAgree(a, b)).toBe(agree);
   });
