@@ -19,9 +19,10 @@ const CLOSE_BEFORE = /(?<![\p{L}])(?:closing|(?:the|its|their|a|market)[ \t]+clo
 // What may stand between a verb and the date it governs: "said on", "met late on", "announced early".
 const JOINED = /^[ \t]*(?:(?:on|at|in|by|from|until|since|early|late|earlier|later)[ \t]+)*$/iu;
 // An infinitive or a modal's verb that governs the date: "expects it to close by the end of June", "should be
-// completed in the second quarter" point ahead.
+// completed in the second quarter", "will remain closed until at least March 16" point ahead.
 // (The verb is in lower case, so the pattern is case-sensitive: "flew to Spain on Tuesday" holds the preposition.)
-const FUTURE_JOINED = /(?<![\p{L}])(to|will|would|should|shall|must|can)[ \t]+(?:be[ \t]+)?\p{Ll}+[ \t]+(?:(?:on|at|in|by|until|early|late)[ \t]+)+(?:the[ \t]+)?$/u;
+const FUTURE_JOINED =
+  /(?<![\p{L}])(to|will|would|should|shall|must|can)[ \t]+(?:(?:be|remain|stay|keep)[ \t]+)?\p{Ll}+[ \t]+(?:(?:on|at|in|by|until|till|early|late|least)[ \t]+)+(?:the[ \t]+)?$/u;
 // ... unless a past verb takes the infinitive: "shares began to fall on Monday", "continued to rise in March".
 const PAST_BEFORE_TO = /(?:^|[^\p{L}])(\p{L}+)[ \t]+$/u;
 const PAST_SET = new Set(DATE_CONTEXT.pastCues);

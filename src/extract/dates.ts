@@ -32,7 +32,9 @@ export function extractDates(ctx: ExtractContext): DateFound[] {
   };
   const candidates = [...scanAbsoluteDates(text), ...scanRelativeDates(text)].filter((c) => !inLink(c));
   const ref = parseIsoDay(ctx.date);
-  return mapped(keepLongest(candidates, text.length), (c) => ({
+  const kept = keepLongest(candidates, text.length);
+  yearsFromRangeEnds(text, kept);
+  return mapped(kept, (c) => ({
     start: c.start,
     end: c.end,
     value: resolveSpec(c.spec, ref, () => {
@@ -40,4 +42,24 @@ export function extractDates(ctx: ExtractContext): DateFound[] {
       return c.tense ?? tenseAround(ctx, c.start, c.end);
     }),
   }));
+}
+
+// Between the two ends of a range: "from April 10 to June 30, 2026", "March 3-5, 2026" is one date, "between May and
+// July 2025".
+const RANGE_BETWEEN = /^[ \t]*(?:to|through|thru|until|till|and|[-–—])[ \t]*$/iu;
+
+/**
+ * A range's first end written without a year takes the year its second end gives ("best-before dates from April 10
+ * to June 30, 2026": April 10, 2026, not the April before the article), or the year before when it falls later in
+ * the year ("December 20 to January 5, 2026"). Candidates are in text order and do not overlap.
+ */
+function yearsFromRangeEnds(text: string, kept: DateCandidate[]): void {
+  for (let i = 0; i + 1 < kept.length; i++) {
+    const [a, b] = [kept[i].spec, kept[i + 1].spec];
+    if ((a.kind !== 'day' && a.kind !== 'month') || a.y !== null) continue;
+    if ((b.kind !== 'day' && b.kind !== 'month') || b.y === null) continue;
+    if (!RANGE_BETWEEN.test(text.slice(kept[i].end, kept[i + 1].start))) continue;
+    const later = a.m > b.m || (a.m === b.m && a.kind === 'day' && b.kind === 'day' && a.d > b.d);
+    kept[i] = { ...kept[i], spec: { ...a, y: later ? b.y - 1 : b.y } };
+  }
 }

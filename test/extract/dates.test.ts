@@ -105,6 +105,14 @@ describe('relative dates', () => {
     ['Acme’s chairman flew to Spain on Tuesday to finalise the deal.', [['Tuesday', '2025-06-17', 'day']]],
     ['Prices continued to rise in May, the agency said.', [['May', '2025-05', 'month']]],
     ['The deal is expected to close on Friday.', [['Friday', '2025-06-20', 'day']]],
+    // A modal's "remain"/"stay" with its participle points ahead too, and "at least" joins it to the date.
+    ['Schools across the province will remain closed until at least June 30.', [['June 30', '2025-06-30', 'day']]],
+    ['The bridge will stay shut until July 2, officials said.', [['July 2', '2025-07-02', 'day']]],
+    ['Schools remained closed until June 2.', [['June 2', '2025-06-02', 'day']]],
+    // A range's first end takes the year its second end gives, or the year before when it falls later in the year.
+    ['Packs with best-before dates from April 10 to June 30, 2026, are affected.', [['April 10', '2026-04-10', 'day'], ['June 30, 2026', '2026-06-30', 'day']]],
+    ['The winter offer ran from December 20 to January 5, 2026.', [['December 20', '2025-12-20', 'day'], ['January 5, 2026', '2026-01-05', 'day']]],
+    ['Sales fell between May and July 2024.', [['May', '2024-05', 'month'], ['July 2024', '2024-07', 'month']]],
     ['Officials met last Thursday.', [['last Thursday', '2025-06-12', 'day']]],
     ['Voting opens next Wednesday.', [['next Wednesday', '2025-06-25', 'day']]],
     ["Wednesday's decision surprised investors.", [['Wednesday', '2025-06-18', 'day']]],
