@@ -51,6 +51,9 @@ describe('findAttribute', () => {
     ['date', 'Jane Doe will take over as chief executive on July 1.', 'July 1', 'start date'],
     ['date', 'John Roe will retire on June 30.', 'June 30', 'departure date'],
     ['money', 'Officials put the damage at €30 million.', '€30 million', 'damage'],
+    // a termination fee is neither the deal's value nor a price, though "pay", "deal" and "fee" stand near it
+    ['money', 'Acme has agreed to pay Globex a $126 million termination fee, in a deal valued at $4 billion.', '$126 million', 'termination fee'],
+    ['money', 'Globex would owe a break-up fee of $90 million if it accepted a rival offer.', '$90 million', 'termination fee'],
     // the longer of two triggers as near: "insured losses" (damage), not "losses" (profit)
     ['money', 'Analysts estimated insured losses at more than $3 billion.', '$3 billion', 'damage'],
     // raising an estimate is no raising of money
