@@ -443,10 +443,15 @@ const PORTFOLIO_TITLE = /^\s+(?:minister|secretary|commissioner)(?![\p{L}])/u;
 
 const AGENT_PLURAL = /^(\p{L}{3,}?)(?:er|or)s$/u;
 
+// "Seismologists", "Economists", "Analysts": the plural of a profession in -ist or -yst (no surname ends so).
+const PROFESSION_PLURAL = /^\p{L}{3,}[iy]sts$/u;
+
 /** "Regulators", "Insurers", "Forecasters": the plural of someone who does a verb compromise knows, or a thing of
  *  five letters or more it knows as a word ("forecast", "protest"), a word that opens a sentence as a group of people
- *  ("Regulators said ..."), not as a name. (Shorter words are surnames' stems too: "Sanders", "Peters".) */
+ *  ("Regulators said ..."), not as a name. (Shorter words are surnames' stems too: "Sanders", "Peters".) So do the
+ *  plurals of professions in -ist ("Seismologists said ..."). */
 function isAgentPlural(lower: string): boolean {
+  if (PROFESSION_PLURAL.test(lower)) return true;
   const m = AGENT_PLURAL.exec(lower);
   return m !== null && (isVerbWord(m[1]) || isVerbWord(`${m[1]}e`) || (m[1].length >= 5 && isCommonWord(m[1])));
 }

@@ -283,6 +283,9 @@ describe('a sentence opened by a group of people', () => {
     // a thing's word of five letters or more, not only a verb's: "forecast", "protest"
     'Forecasters said the remnants of the storm would bring rain.',
     'Protesters said they would stay until Friday.',
+    // the plural of a profession in -ist or -yst
+    'Seismologists said aftershocks were likely for days.',
+    'Economists said growth would slow.',
   ])('keeps out: %s', (text) => {
     expect(run(text)).toEqual([]);
   });
@@ -290,6 +293,12 @@ describe('a sentence opened by a group of people', () => {
   it('keeps out a faith word before a lower-case noun, and keeps the names it opens', () => {
     expect(run('Volunteers at a Baptist church handed out coffee.')).toEqual([]);
     expect(run('Officials said Baptist Health and the Catholic Church would help.')).toEqual([org('Baptist Health'), org('Catholic Church')]);
+  });
+
+  it('keeps out a compass adjective, and reads villages and ruins as places', () => {
+    expect(run('Most stores belong to the Midwestern chain Farrowmart.')).toEqual([org('Farrowmart')]);
+    expect(run('The dead were in the nearby villages of Yanque and Chivay.')).toContainEqual(place('Yanque'));
+    expect(run('Soldiers dug through the ruins of Achoma overnight.')).toEqual([place('Achoma')]);
   });
 
   it('keeps a one-word firm opening a sentence', () => {
