@@ -18,6 +18,8 @@ const SELF_AFTER = /^\s*(?:said|says|announced|confirmed)\b[^.;:"“”]{0,40}?\
 // ("$3.2 billion, its largest deal since it bought Beta").
 const CLAUSE_BREAK = /[,;:(—–]/;
 const CLAUSE_PENALTY = 1000;
+// A clause of its own, with a subject of its own named: "…, and the European Union said" (not "…, and they lost").
+const NEW_CLAUSE = /;|,\s+(?:and|but|while|whereas|although)\s+(?:the\s+)?\p{Lu}/u;
 const SERIES = /\bseries\s+([a-h])\b/i;
 // A paragraph that names nobody but speaks of "the company" (or opens with "It") goes on about the organisation
 // last named, up to this many sentences back: "Acme said ... \n\nThe company reported a loss of $1.1 billion."
@@ -109,7 +111,9 @@ class SentenceIndex {
     for (const m of mentions) {
       const s = sentenceAt(ctx.sentences, m.start);
       if (!s || m.end > s.end) continue;
-      if ((m.kind === 'organization' || m.kind === 'person') && !isSource(m, ctx.text)) this.entities[s.index].push(m);
+      if ((m.kind === 'organization' || m.kind === 'person' || (m.kind === 'place' && isActor(m, ctx.text))) && !isSource(m, ctx.text)) {
+        this.entities[s.index].push(m);
+      }
       if (
         m.kind === 'date' &&
         m.role !== 'dateline' &&
@@ -162,15 +166,34 @@ function pickSubject(m: { start: number; end: number }, inside: Mention[], text:
   const chosen: Mention[] = [];
   for (let pick = 0; pick < MAX_ORGS; pick++) {
     const org = nearest(m, inside, 'organization', chosen, text);
-    if (org === undefined) break;
-    chosen.push(org);
+    if (org === undefined || (pick > 0 && inOtherClause(org.entity, chosen[0], m, text))) break;
+    chosen.push(org.entity);
   }
   if (chosen.length === 0) {
     const person = nearest(m, inside, 'person', chosen, text);
-    if (person) chosen.push(person);
+    if (person) chosen.push(person.entity);
   }
   return mapped(chosen, (e) => e.id);
 }
+
+/**
+ * A second party does not come from another clause with its own subject: "Japan pledged $5 million in aid, and the
+ * European Union said it was releasing €10 million" is Japan's pledge alone, and the Union's release too. What
+ * separates it is read on its way to the figure, or to the first party when that stands between them ("Acme agreed
+ * to buy Globex, and will pay $5 billion" is about both).
+ */
+function inOtherClause(second: Mention, first: Mention, m: { start: number; end: number }, text: string): boolean {
+  const before = second.end <= m.start;
+  const via = before === first.end <= m.start && (before ? first.start >= second.end : first.end <= second.start) ? first : m;
+  // With the first letter of what follows: the name that opens the new clause.
+  const gap = second.end <= via.start ? text.slice(second.end, via.start + 1) : text.slice(via.end, second.start + 1);
+  return NEW_CLAUSE.test(gap);
+}
+
+// Right after a country or a town: it gives or pledges, as a government does ("Japan pledged $5 million in aid",
+// "Germany will send €20 million"), so it is a party to the figure like an organisation.
+const ACTOR_AFTER =
+  /^\s+(?:(?:has|have|had|will|would|is|was)\s+(?:also\s+)?)?(?:pledged?|pledging|promised?|donated?|gave|give|given|sent|send|offered?|committed|commit|contributed?|allocated?|earmarked|provided?|granted?)(?![\p{L}])/u;
 
 const canonicalOf = (e: Mention) => (e.value as { canonical: string }).canonical;
 
@@ -179,12 +202,15 @@ function nameTaken(taken: Mention[], e: Mention): boolean {
   return false;
 }
 
-/** The nearest of `inside` of the kind whose name none of `taken` has: by distance from m, then start, then list order. */
-function nearest(m: { start: number; end: number }, inside: Mention[], kind: Mention['kind'], taken: Mention[], text: string): Mention | undefined {
+/** The nearest of `inside` of the kind whose name none of `taken` has: by distance from m, then start, then list order.
+ *  A place that gives or pledges counts as an organisation (isActor). */
+function nearest(m: { start: number; end: number }, inside: Mention[], kind: Mention['kind'], taken: Mention[], text: string): { entity: Mention; distance: number } | undefined {
   let best: Mention | undefined;
   let bestDistance = 0;
   for (const e of inside) {
-    if (e.kind !== kind || nameTaken(taken, e)) continue;
+    // Places among the entities are actors (see isActor): parties like organisations.
+    const ofKind = e.kind === kind || (kind === 'organization' && e.kind === 'place');
+    if (!ofKind || nameTaken(taken, e)) continue;
     const d = e.end <= m.start ? m.start - e.end : Math.max(0, e.start - m.end) + (CLAUSE_BREAK.test(text.slice(m.end, e.start)) ? CLAUSE_PENALTY : 0);
     // Strictly better only: an equal one later in the list loses, as in a stable sort.
     if (best === undefined || d < bestDistance || (d === bestDistance && e.start < best.start)) {
@@ -192,7 +218,12 @@ function nearest(m: { start: number; end: number }, inside: Mention[], kind: Men
       bestDistance = d;
     }
   }
-  return best;
+  return best === undefined ? undefined : { entity: best, distance: bestDistance };
+}
+
+/** A country or a town that gives or pledges, as a government does (ACTOR_AFTER). */
+function isActor(e: Mention, text: string): boolean {
+  return ACTOR_AFTER.test(text.slice(e.end, e.end + 40));
 }
 
 function isSource(e: Mention, text: string): boolean {

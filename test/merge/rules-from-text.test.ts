@@ -141,6 +141,23 @@ describe('who a figure is about', () => {
     expect(subjects(two)).toContainEqual(['Globex Inc', 'premium', ['30%']]);
   });
 
+  it('a second party comes from the figure’s own clause, not from one with a subject of its own', () => {
+    const found = subjects('Acme Corp shares fell 6% on Wednesday, while Globex Inc stock rose 28% in Amsterdam.');
+    expect(found).toContainEqual(['Acme Corp', 'change', ['6%']]);
+    expect(found).toContainEqual(['Globex Inc', 'change', ['28%']]);
+    // A clause that goes on with the same subject keeps it: "..., and they lost a further 1.5%" is still Acme's.
+    const further = subjects('Acme Corp shares fell 3% on Tuesday, and they lost a further 1.5% as analysts at Globex Inc cut their target.');
+    expect(further.find(([, , texts]) => texts[0] === '1.5%')?.[0]).toContain('Acme Corp');
+  });
+
+  it('a country that pledges or gives is a party, as a government', () => {
+    const found = subjects('Japan pledged $5 million in emergency aid, and the European Union said it was releasing €10 million for shelter.');
+    expect(found).toContainEqual(['Japan', 'aid or compensation', ['$5 million']]);
+    expect(found).toContainEqual(['European Union', 'aid or compensation', ['€10 million']]);
+    // A place that does not give is no party: the damage is the insurer's estimate's subject, not Florida's.
+    expect(subjects('The storm caused $2 billion of damage in Florida, Acme Re said.')).toContainEqual(['(unknown)', 'damage', ['$2 billion']]);
+  });
+
   it('a news agency that reports is still a source', () => {
     const found = subjects('Globex Inc will pay $40 million for the plant, Newswire Corp reported.');
     expect(found).toContainEqual(['Globex Inc', 'amount', ['$40 million']]);
