@@ -319,6 +319,21 @@ export function gapEquals(text: string, from: number, to: number, s: string): bo
   return to - from === s.length && text.startsWith(s, from);
 }
 
+// Plurals whose possessive opens the rest of a name: "Children's Hospital", "People's Bank of China", "Women's Tennis
+// Association".
+const GROUP_POSSESSIVES = new Set(['children', 'women', 'men', 'people', 'workers', 'veterans', 'farmers', 'mothers', 'teachers', 'citizens']);
+const SAINT = new Set(['st', 'saint', 'ste']);
+
+/** "Fenwick Children's Clinic", "St Mary's Hospital": tokens[j - 1]'s "'s" is inside the name that goes on at j. */
+function possessiveInName(tokens: Token[], j: number, text: string): boolean {
+  const prev = tokens[j - 1];
+  const next = tokens[j];
+  if (!isCapitalised(next) || !(gapEquals(text, prev.end, next.start, '’s ') || gapEquals(text, prev.end, next.start, "'s "))) return false;
+  if (GROUP_POSSESSIVES.has(prev.lower)) return true;
+  const before = tokens[j - 2];
+  return before !== undefined && before.line === prev.line && SAINT.has(before.lower) && prev.shape === 'title';
+}
+
 /** Groups capitalised tokens into runs ("Bank of America", "Federal Reserve Board", "AT & T"). */
 export function capitalisedRuns(tokens: Token[], text: string): Token[][] {
   const runs: Token[][] = [];
@@ -339,7 +354,7 @@ export function capitalisedRuns(tokens: Token[], text: string): Token[][] {
       const to = next.start;
       // "Port Traders' Association": a plural possessive inside an organisation's name.
       const apostropheGap = gapEquals(text, from, to, '’ ') || gapEquals(text, from, to, "' ");
-      if (prev.possessive && !(apostropheGap && isCapitalised(next) && isOrgSuffix(next.lower) !== null)) break;
+      if (prev.possessive && !(apostropheGap && isCapitalised(next) && isOrgSuffix(next.lower) !== null) && !possessiveInName(tokens, j, text)) break;
       if (prev.possessive) {
         j++;
         continue;

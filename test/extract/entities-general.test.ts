@@ -301,6 +301,15 @@ describe('a sentence opened by a group of people', () => {
     expect(run('Soldiers dug through the ruins of Achoma overnight.')).toEqual([place('Achoma')]);
   });
 
+  it('keeps a possessive inside a name: a group of people\'s, or a saint\'s', () => {
+    expect(run('Doctors at the Fenwick Children\'s Clinic treated 40 people.')).toEqual([org("Fenwick Children's Clinic")]);
+    expect(run('The People\'s Bank of China cut rates.')).toEqual([org("People's Bank of China")]);
+    expect(run('The Women\'s Tennis Association fined her.')).toEqual([org("Women's Tennis Association")]);
+    expect(run('Staff at St Mary\'s Hospital said it was full.')).toEqual([org("St Mary's Hospital")]);
+    // An owner's possessive still ends the name: "Anna Ruiz's Acme Corp".
+    expect(run('Anna Ruiz\'s Acme Corp said sales rose.')).toEqual([person('Anna Ruiz'), org('Acme Corp')]);
+  });
+
   it('keeps a one-word firm opening a sentence', () => {
     expect(run('Tidewell said the merger could go ahead.')).toEqual([org('Tidewell')]);
   });
