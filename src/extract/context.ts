@@ -166,12 +166,12 @@ function pickSubject(m: { start: number; end: number }, inside: Mention[], text:
   const chosen: Mention[] = [];
   for (let pick = 0; pick < MAX_ORGS; pick++) {
     const org = nearest(m, inside, 'organization', chosen, text);
-    if (org === undefined || (pick > 0 && inOtherClause(org.entity, chosen[0], m, text))) break;
-    chosen.push(org.entity);
+    if (org === undefined || (pick > 0 && inOtherClause(org, chosen[0], m, text))) break;
+    chosen.push(org);
   }
   if (chosen.length === 0) {
     const person = nearest(m, inside, 'person', chosen, text);
-    if (person) chosen.push(person.entity);
+    if (person) chosen.push(person);
   }
   return mapped(chosen, (e) => e.id);
 }
@@ -204,7 +204,7 @@ function nameTaken(taken: Mention[], e: Mention): boolean {
 
 /** The nearest of `inside` of the kind whose name none of `taken` has: by distance from m, then start, then list order.
  *  A place that gives or pledges counts as an organisation (isActor). */
-function nearest(m: { start: number; end: number }, inside: Mention[], kind: Mention['kind'], taken: Mention[], text: string): { entity: Mention; distance: number } | undefined {
+function nearest(m: { start: number; end: number }, inside: Mention[], kind: Mention['kind'], taken: Mention[], text: string): Mention | undefined {
   let best: Mention | undefined;
   let bestDistance = 0;
   for (const e of inside) {
@@ -218,7 +218,7 @@ function nearest(m: { start: number; end: number }, inside: Mention[], kind: Men
       bestDistance = d;
     }
   }
-  return best === undefined ? undefined : { entity: best, distance: bestDistance };
+  return best;
 }
 
 /** A country or a town that gives or pledges, as a government does (ACTOR_AFTER). */

@@ -44,8 +44,7 @@ export function extractDates(ctx: ExtractContext): DateFound[] {
   }));
 }
 
-// Between the two ends of a range: "from April 10 to June 30, 2026", "March 3-5, 2026" is one date, "between May and
-// July 2025".
+// Between the two ends of a range: "from April 10 to June 30, 2026", "between May and July 2025", "May 2-June 30".
 const RANGE_BETWEEN = /^[ \t]*(?:to|through|thru|until|till|and|[-–—])[ \t]*$/iu;
 
 /**
