@@ -104,7 +104,7 @@ function afterProse(before: string, line: string): boolean {
 
 /**
  * A wire dateline opening its line: a place in capitals, perhaps with its region or country, before the date, and the
- * outlet in brackets or slashes, then a dash ("LONDON, March 2, 2026 (Reuters) - …", "BASEL, Switzerland, March 10,
+ * outlet in brackets or slashes, then a dash ("LONDON, March 2, 2026 (Agency) - …", "BASEL, Switzerland, March 10,
  * 2026 — …", "NEW YORK, Jan. 5, 2026 /PRNewswire/ -- …"). The lede runs on in the same line, so the line is long, yet
  * the date is the story's own.
  */
