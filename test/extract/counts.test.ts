@@ -55,6 +55,11 @@ describe('extractCounts: table', () => {
     ['Between 10 and 20 people were hurt.', [['10 and 20 people', 10, 10, 20, false, 'people', 'injured']]],
     ['About 40-50 students attended.', [['40-50 students', 40, 40, 50, true, 'student', 'count']]],
     ['The 12 hostages were freed.', [exact('12 hostages', 12, 'hostage', 'hostages')]],
+    // units of a product, and how many were recalled
+    ['Acme said on Monday it was recalling 212,000 packs of crisps.', [exact('212,000 packs', 212000, 'unit', 'units recalled')]],
+    ['More than 200,000 packs are affected by the recall.', [atLeast('200,000 packs', 200000, 'unit', 'units recalled')]],
+    ['Globex is recalling 1.2 million vehicles over a brake fault.', [exact('1.2 million vehicles', 1200000, 'unit', 'units recalled')]],
+    ['Acme sold 3 million cars last year.', [exact('3 million cars', 3000000, 'unit', 'count')]],
   ])('%s', (text, expected) => {
     expect(run(text)).toEqual(expected);
   });
@@ -81,6 +86,8 @@ describe('extractCounts: false positives yield nothing', () => {
     'He served 10 years in prison.',
     'COVID-19 patients filled the wards.',
     'The two companies disagreed.',
+    // "can" is a verb, never one can
+    'Only one can win the vote.',
     'Scale AI raised $100 million in a Series C round in 2019.',
     '',
   ])('%s', (text) => {
