@@ -53,6 +53,13 @@ describe('extractMoney: figures with a currency', () => {
     ['It cost €12,50 a head.', [exact('€12,50', 12.5, 'EUR')]],
     ['Prices from 1.500.000 € upward.', [exact('1.500.000 €', 1.5e6, 'EUR')]],
     ['Offers of $1.2m in stock.', [exact('$1.2m', 1.2e6)]],
+    // Currencies named by their country's adjective: the adjective decides (Egyptian pounds are not sterling).
+    ['Reserves of 2 billion Egyptian pounds and 40 million Argentine pesos.', [
+      exact('2 billion Egyptian pounds', 2e9, 'EGP'), exact('40 million Argentine pesos', 40e6, 'ARS'),
+    ]],
+    ['Loans of 300 million cedis, 900 million forints and 20 billion Ugandan shillings.', [
+      exact('300 million cedis', 3e8, 'GHS'), exact('900 million forints', 9e8, 'HUF'), exact('20 billion Ugandan shillings', 2e10, 'UGX'),
+    ]],
   ])('%s', (text, expected) => {
     expect(run(text)).toEqual(expected);
   });
@@ -135,6 +142,9 @@ describe('extractMoney: conversions', () => {
     ['It paid £1m (roughly $1.2m) for it.', [
       exact('£1m', 1e6, 'GBP'), ['$1.2m', 1.2e6, 'USD', null, null, true, '£1m'],
     ]],
+    ['A fund of 500 million soles (about $136 million) was set up.', [
+      exact('500 million soles', 5e8, 'PEN'), ['$136 million', 136e6, 'USD', null, null, true, '500 million soles'],
+    ]],
     ['It raised £5m, or about $6.3m, in May.', [
       exact('£5m', 5e6, 'GBP'), ['$6.3m', 6.3e6, 'USD', null, null, true, '£5m'],
     ]],
@@ -157,6 +167,8 @@ describe('extractMoney: false positives yield nothing', () => {
     'He scored 200k points.',
     'It weighs 5m tonnes.',
     'A 300-pound linebacker lost 20 pounds.',
+    // Words that are currencies only with a scale: shoe soles, a surname.
+    'The boots have 2 soles and 3 Dong brothers came.',
     'Prices in 2019 dollars are lower.',
     'The $3D printer.',
     'Won 5 games, and 3 won.',
