@@ -16,6 +16,7 @@
 //         or to the one two-word club it names ("Ostra" → "Real Ostra");
 //       - organisation names that differ only in a closing legal form share one name ("Acme Labs Inc" = "Acme Labs",
 //         "Acme AG" = "Acme Group"): the one most documents write, then the shortest;
+//       - an acronym maps to the one organisation or place whose initials it spells ("EU" → "European Union");
 //       - a name filed under different kinds in different documents gets the kind most documents give it.
 //     Deterministic: the result does not depend on document order (counts, then string order break ties).
 import type { EntityKind } from '../model/report.js';
@@ -183,6 +184,21 @@ function resolveGroups(groups: Map<string, Group>): Map<string, CorpusEntity> {
     if (together) continue;
     target.set(g.key, h.key);
   }
+  // An acronym names the one organisation or place of the corpus whose initials it spells ("EU" = "European Union",
+  // "NTSB" = "National Transportation Safety Board"). Unlike a surname, it is usually written next to its long form.
+  const byInitials = new Map<string, Group[]>();
+  for (const h of groups.values()) {
+    const hk = kinds.get(h.key);
+    if (h.words.length < 2 || target.has(h.key) || (hk !== 'organization' && hk !== 'place')) continue;
+    for (const spelt of new Set(initialsOf(h.words))) pushTo(byInitials, spelt, h);
+  }
+  for (const g of groups.values()) {
+    const name = nameOf.get(g.key)!;
+    if (g.words.length !== 1 || target.has(g.key) || !ACRONYM.test(name)) continue;
+    const kind = kinds.get(g.key);
+    const candidates = (byInitials.get(name) ?? []).filter((h) => kind === 'organization' || kinds.get(h.key) === kind);
+    if (candidates.length === 1) target.set(g.key, candidates[0].key);
+  }
 
   const out = new Map<string, CorpusEntity>();
   for (const g of groups.values()) {
@@ -193,6 +209,28 @@ function resolveGroups(groups: Map<string, Group>): Map<string, CorpusEntity> {
     }
   }
   return out;
+}
+
+/** An acronym as written: two to six capitals. */
+const ACRONYM = /^\p{Lu}{2,6}$/u;
+/** Words an acronym may leave out ("Securities and Exchange Commission" is the SEC, "Department of Defense" the DOD). */
+const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'to', '&', 'de', 'du', 'des', 'la', 'le', 'et', 'y']);
+
+/** The acronyms a name of capitalised words can be written as: the initials of every word, and of every word but the
+ *  small ones (a hyphenated word gives one: "Co-operation"). None for a name with a word that does not start with a
+ *  letter, or with a lower-case word that is not a small one. */
+export function initialsOf(words: string[]): string[] {
+  const all: string[] = [];
+  const content: string[] = [];
+  for (const w of words) {
+    const first = w.match(/^\p{L}/u)?.[0];
+    if (first === undefined) return [];
+    const small = SMALL_WORDS.has(w.toLowerCase());
+    if (!small && first === first.toLowerCase()) return [];
+    all.push(first.toUpperCase());
+    if (!small) content.push(first.toUpperCase());
+  }
+  return content.length < 2 ? [] : [all.join(''), content.join('')];
 }
 
 /** Legal forms that may close an organisation's name without changing whom it names ("Inc", "AG", "Group"). */

@@ -123,6 +123,41 @@ describe('canonicalizeAcrossDocuments', () => {
     expect(resolve([d, e])('person', 'Lee')?.canonical).toBe('Lee');
   });
 
+  it('maps an acronym to the one organisation whose initials it spells, in the same document or another', () => {
+    const d1 = doc('The Veldran Safety Board (VSB) opened an inquiry; the VSB said more.', [
+      ['Veldran Safety Board', 'organization'],
+      ['VSB', 'organization'],
+      ['VSB', 'organization'],
+    ]);
+    const d2 = doc('The Orsk Union pledged aid. The OU and the Bureau of Coastal Affairs agreed. The BCA said so.', [
+      ['Orsk Union', 'organization'],
+      ['OU', 'organization'],
+      ['Bureau of Coastal Affairs', 'organization'],
+      ['BCA', 'organization'],
+    ]);
+    const d3 = doc('The OU said.', [['OU', 'organization']]);
+    const r = resolve([d1, d2, d3]);
+    expect(r('organization', 'VSB')).toEqual({ kind: 'organization', canonical: 'Veldran Safety Board' });
+    expect(r('organization', 'OU')?.canonical).toBe('Orsk Union');
+    // The small word may be left out of the acronym or not.
+    expect(r('organization', 'BCA')?.canonical).toBe('Bureau of Coastal Affairs');
+  });
+
+  it('leaves an acronym alone when two names spell it, or only a person does', () => {
+    const d1 = doc('Arden Media Corp and Avalon Mining Company met AMC.', [
+      ['Arden Media Corp', 'organization'],
+      ['Avalon Mining Company', 'organization'],
+      ['AMC', 'organization'],
+    ]);
+    const d2 = doc('Jana Sorel met JS.', [
+      ['Jana Sorel', 'person'],
+      ['JS', 'organization'],
+    ]);
+    const r = resolve([d1, d2]);
+    expect(r('organization', 'AMC')?.canonical).toBe('AMC');
+    expect(r('organization', 'JS')?.canonical).toBe('JS');
+  });
+
   it('gives a name the kind most documents give it', () => {
     const d1 = doc('Kelvane said.', [['Kelvane', 'organization']]);
     const d2 = doc('Kelvane said.', [['Kelvane', 'organization']]);
