@@ -1,5 +1,6 @@
 // Decides what each candidate piece is (person, organisation, place, or nothing) from its own shape, word
 // lists and the words around it. Context is read from a short window on the same line, so the cost is linear.
+import { initialsOf } from '../util/initials.js';
 import {
   CUES,
   HONORIFICS,
@@ -144,6 +145,26 @@ export function listCueBefore(env: Env, piece: Piece): ListCue | null {
 
 const nameLike = (t: Token) => t.shape === 'title' && !isCommonWord(t.lower) && isOrgSuffix(t.lower) === null && !isFunctionWord(t.lower);
 
+/**
+ * An acronym that spells a word ("WHO", the "RENEW" trial) names an organisation only where the document defines it
+ * as one: in parentheses right after an organisation's name whose initials it spells ("World Health Organization
+ * (WHO)"), there or anywhere else in the document; never in a heading.
+ */
+function definedAcronym(t: Token, doc: string): boolean {
+  if (t.headline) return false;
+  const written = `(${t.text})`;
+  for (let at = doc.indexOf(written); at >= 0; at = doc.indexOf(written, at + 1)) if (spelledBefore(doc, at, t.text)) return true;
+  return false;
+}
+
+/** The words before `open` (a parenthesis) end in an organisation's name whose initials spell `acronym`. */
+function spelledBefore(doc: string, open: number, acronym: string): boolean {
+  const words = doc.slice(Math.max(0, open - 120), open).trimEnd().split(/[ \t]+/);
+  if (isOrgSuffix(words[words.length - 1].toLowerCase()) === null) return false;
+  for (let k = 2; k <= Math.min(8, words.length); k++) if (initialsOf(words.slice(-k)).includes(acronym)) return true;
+  return false;
+}
+
 /** The piece's kind when it reads as a name on its own, with no help from context. */
 function intrinsic(tokens: Token[], text: string, doc: string): { kind: EntityKind; strength: Strength; reason: string } | null {
   // A one-word piece's text is its token's, whose lower-case form is already known.
@@ -165,7 +186,7 @@ function intrinsic(tokens: Token[], text: string, doc: string): { kind: EntityKi
     const acronymPlace = placeAcronym(t.text);
     if (t.shape === 'upper' && acronymPlace !== null) return { kind: 'place', strength: 2, reason: 'place-acronym' };
     if (t.shape === 'camel') return { kind: 'organization', strength: 2, reason: 'mixed-case' };
-    if (t.shape === 'upper' && /^\p{Lu}{2,5}$/u.test(t.text) && !isCommonWord(t.lower)) {
+    if (t.shape === 'upper' && /^\p{Lu}{2,5}$/u.test(t.text) && (!isCommonWord(t.lower) || definedAcronym(t, doc))) {
       return { kind: 'organization', strength: 2, reason: 'acronym' };
     }
     return null;
@@ -205,7 +226,7 @@ function placeName(tokens: Token[]): string | undefined {
 }
 
 /** Hard negatives that need no context: bare titles, stop words, known products, demonyms. */
-function intrinsicNegative(tokens: Token[]): string | null {
+function intrinsicNegative(tokens: Token[], doc: string): string | null {
   if (tokens.length === 1) {
     const t = tokens[0];
     if (t.text.length === 1) return 'single-letter';
@@ -214,7 +235,7 @@ function intrinsicNegative(tokens: Token[]): string | null {
     if (PRODUCT_NAMES.has(t.lower)) return 'product';
     if (isDemonym(t.lower)) return 'demonym';
     if ((t.shape === 'upper' || t.shape === 'camel') && STOP_ACRONYMS.has(t.lower) && placeAcronym(t.lower) === null) return 'stop-acronym';
-    if (isFunctionWord(t.lower)) return 'function-word';
+    if (isFunctionWord(t.lower) && !(t.shape === 'upper' && definedAcronym(t, doc))) return 'function-word';
   } else {
     const phrase = mapped(tokens, (t) => t.lower).join(' ');
     if (PRODUCT_NAMES.has(phrase)) return 'product';
@@ -258,7 +279,7 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
   // "Hurricane Marisol", "Tropical Storm Alberto": a storm is no person, organisation or place, nor is its name alone.
   const storm = stormName(tokens, env.text);
   if (storm !== null) return { accept: false, hard: true, reason: 'storm', storm };
-  const negative = intrinsicNegative(tokens);
+  const negative = intrinsicNegative(tokens, env.text);
   if (negative) return hard(negative, negative === 'product');
   if (isSectionLabel(mapped(tokens, (t) => t.lower))) return hard('section-label');
   const own = intrinsic(tokens, text, env.text);

@@ -23,6 +23,7 @@ import type { EntityKind } from '../model/report.js';
 import type { EntityFound } from '../extract/types.js';
 import { clubStem } from '../extract/entities-kinds.js';
 import { isOrgSuffix } from '../extract/org-suffix.js';
+import { initialsOf } from '../util/initials.js';
 import { pushTo } from '../util/multimap.js';
 
 export interface CorpusEntity {
@@ -213,26 +214,6 @@ function resolveGroups(groups: Map<string, Group>): Map<string, CorpusEntity> {
 
 /** An acronym as written: two to six capitals. */
 const ACRONYM = /^\p{Lu}{2,6}$/u;
-/** Words an acronym may leave out ("Securities and Exchange Commission" is the SEC, "Department of Defense" the DOD). */
-const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'to', '&', 'de', 'du', 'des', 'la', 'le', 'et', 'y']);
-
-/** The acronyms a name of capitalised words can be written as: the initials of every word, and of every word but the
- *  small ones (a hyphenated word gives one: "Co-operation"). None for a name with a word that does not start with a
- *  letter, or with a lower-case word that is not a small one. */
-export function initialsOf(words: string[]): string[] {
-  const all: string[] = [];
-  const content: string[] = [];
-  for (const w of words) {
-    const first = w.match(/^\p{L}/u)?.[0];
-    if (first === undefined) return [];
-    const small = SMALL_WORDS.has(w.toLowerCase());
-    if (!small && first === first.toLowerCase()) return [];
-    all.push(first.toUpperCase());
-    if (!small) content.push(first.toUpperCase());
-  }
-  return content.length < 2 ? [] : [all.join(''), content.join('')];
-}
-
 /** Legal forms that may close an organisation's name without changing whom it names ("Inc", "AG", "Group"). */
 const LEGAL_FORMS = new Set(['inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'ltd', 'limited', 'llc', 'llp', 'lp', 'plc', 'gmbh', 'ag', 'se', 'sa', 'nv', 'bv', 'spa', 'srl', 'pte', 'pty', 'oy', 'oyj', 'ab', 'as', 'asa', 'a/s', 'kk', 'group', 'holdings', 'holding']);
 

@@ -40,6 +40,8 @@ describe('organisations', () => {
     ['Sales of its lead drug, Zelpora, rose. Zelpora is a pill.', []],
     ['Analysts expect Zelpora, Qorvana’s heart pill, to sell well.', [org('Qorvana')]],
     ['Open Mind Labs is hiring. OpenMind Labs said so on Monday.', [org('Open Mind Labs', 'OpenMind Labs'), org('OpenMind Labs')]],
+    // An acronym that spells a word: an organisation where the document defines it after the name it abbreviates.
+    ['The Wider Harbour Office (WHO) met. Officials said the WHO would act.', [org('Wider Harbour Office'), org('WHO'), org('WHO')]],
   ])('%s', (text, expected) => {
     expect(run(text)).toEqual(expected);
   });
@@ -135,6 +137,10 @@ describe('not entities', () => {
     'Including the CVR, the offer is worth more.',
     'Transport Minister said nothing.',
     'DOCKSIDE NEWS | Labour & Automation',
+    'The IT department met.',
+    'Officials said the WHO would send doctors.',
+    'The Randomised Evaluation of Nerve Wellness (RENEW) trial and the RENEW data.',
+    'Some said (WHO knows) it would rain.',
   ])('%s', (text) => {
     expect(run(text)).toEqual([]);
   });
