@@ -9,36 +9,46 @@ import { DATE_CONTEXT, cueSource } from './dates-lexicon.js';
 
 export type Tense = 'past' | 'future';
 
+// Participles that take an infinitive or a date ahead: "expected to", "scheduled for".
+const FUTURE_PARTICIPLE_WORDS = ['expected', 'scheduled', 'planned', 'slated', 'poised', 'intended', 'designed', 'supposed', 'required', 'asked', 'allowed', 'obliged', 'committed', 'prepared', 'pledged', 'promised', 'vowed'];
 const FUTURE_RE = new RegExp(`(?<![\\p{L}\\d])(?:${cueSource(DATE_CONTEXT.futureCues)})(?![\\p{L}\\d])|\\p{L}['’]ll(?![\\p{L}])`, 'giu');
 // Irregular past forms and reporting verbs, plus any regular past form (-ed, at least 3 letters before it); not a
 // passive infinitive's participle ("to be signed", "will be held"), which says nothing of the past.
-const PAST_RE = new RegExp(`(?<![\\p{L}\\d])(?<!(?<![\\p{L}])be[ \\t]+)(?:${cueSource(DATE_CONTEXT.pastCues)}|\\p{L}{3,}ed)(?![\\p{L}\\d])`, 'giu');
+// Nor a participle that points ahead ("is expected in September", "scheduled for May 20"), nor "last" as an
+// adjective ("before the last home game of the season").
+const PAST_RE = new RegExp(
+  `(?<![\\p{L}\\d])(?<!(?<![\\p{L}])be[ \\t]+)(?<!(?<![\\p{L}])(?:the|its|their|his|her|our|this|that)[ \\t]+(?=last))(?:${cueSource(DATE_CONTEXT.pastCues)}|(?!(?:${FUTURE_PARTICIPLE_WORDS.join('|')})(?![\\p{L}]))\\p{L}{3,}ed)(?![\\p{L}\\d])`,
+  'giu',
+);
 const CLOSE_AFTER = /^['’]s[ \t]+clos(?:e|ing)(?![\p{L}])/iu;
 // A noun, not the verb: "the close on Monday", "the closing price on Monday", not "expected to close on Friday".
 const CLOSE_BEFORE = /(?<![\p{L}])(?:closing|(?:the|its|their|a|market)[ \t]+close)(?:[ \t]+(?:price|level))?[ \t]+(?:on|of)[ \t]+$/iu;
 // What may stand between a verb and the date it governs: "said on", "met late on", "announced early".
 const JOINED = /^[ \t]*(?:(?:on|at|in|by|from|until|since|early|late|earlier|later)[ \t]+)*$/iu;
-// An infinitive or a modal's verb that governs the date: "expects it to close by the end of June", "should be
-// completed in the second quarter", "will remain closed until at least March 16" point ahead.
+// An infinitive or a modal's verb, with up to two words of its object, that governs the date: "expects it to close
+// by the end of June", "should be completed in the second quarter", "will remain closed until at least March 16",
+// "must balance their books by June 30" point ahead.
 // (The verb is in lower case, so the pattern is case-sensitive: "flew to Spain on Tuesday" holds the preposition.)
 const FUTURE_JOINED =
-  /(?<![\p{L}])(to|will|would|should|shall|must|can)[ \t]+(?:(?:be|remain|stay|keep)[ \t]+)?\p{Ll}+[ \t]+(?:(?:on|at|in|by|until|till|early|late|least)[ \t]+)+(?:the[ \t]+)?$/u;
+  /(?<![\p{L}])(to|will|would|should|shall|must|can)[ \t]+(?:(?:be|remain|stay|keep)[ \t]+)?\p{Ll}+((?:[ \t]+\p{Ll}+){0,2})[ \t]+(?:(?:on|at|in|by|until|till|early|late|least)[ \t]+)+(?:the[ \t]+)?$/u;
 // ... unless a past verb takes the infinitive: "shares began to fall on Monday", "continued to rise in March".
 const PAST_BEFORE_TO = /(?:^|[^\p{L}])(\p{L}+)[ \t]+$/u;
 const PAST_SET = new Set(DATE_CONTEXT.pastCues);
-const FUTURE_PARTICIPLES = new Set(['expected', 'scheduled', 'planned', 'slated', 'poised', 'intended', 'designed', 'supposed', 'required', 'asked', 'allowed', 'obliged', 'committed', 'prepared', 'pledged', 'promised', 'vowed']);
+const FUTURE_PARTICIPLES = new Set(FUTURE_PARTICIPLE_WORDS);
 
 /** Whether an infinitive's or a modal's verb right before the date points it ahead (see FUTURE_JOINED). */
 function futureJoined(before: string): boolean {
   const m = FUTURE_JOINED.exec(before);
   if (!m) return false;
+  // The object's words are no verb of their own: "according to estimates published on Thursday".
+  if (m[2].split(/[ \t]+/).some((x) => PAST_SET.has(x) || /ed$/.test(x))) return false;
   if (m[1].toLowerCase() !== 'to') return true;
   const w = PAST_BEFORE_TO.exec(before.slice(0, m.index))?.[1].toLowerCase();
-  return w === undefined || FUTURE_PARTICIPLES.has(w) || !(PAST_SET.has(w) || /ed$/.test(w));
+  return w === undefined || FUTURE_PARTICIPLES.has(w) || (w !== 'according' && !(PAST_SET.has(w) || /ed$/.test(w)));
 }
 // What ends a clause between a cue and the date: a cue behind it speaks of another verb ("told investors on Monday
-// that it would file": "would" is the filing's).
-const CLAUSE_BREAK = /[,;:()]|(?<![\p{L}])(?:that|which|who|because|after|before|once|when|while|if|although|but)(?![\p{L}])/iu;
+// that it would file": "would" is the filing's; "won the first round on Sunday and will face": "will" is the facing's).
+const CLAUSE_BREAK = /[,;:()]|(?<![\p{L}])(?:that|which|who|because|after|before|once|when|while|if|although|but|and)(?![\p{L}])/iu;
 
 /** How far (characters) either side of the mention to look for cues: keeps long lines linear. */
 const WINDOW = 160;
@@ -94,6 +104,7 @@ function wins(a: Cue, b: Cue): boolean {
   if (a.joined !== b.joined) return a.joined;
   if (a.remote !== b.remote) return !a.remote;
   if (a.distance !== b.distance) return a.distance < b.distance;
-  // A tie: "expected to" holds the past form "expected" at the same place; the future reading wins there only.
-  return a.tense === 'future' && a.isBefore === b.isBefore && a.start === b.start;
+  // A tie: the future cue holds the past one ("expected to" holds "expected", "is scheduled" holds "scheduled"), as
+  // cues on the same side that end (before the date) or start (after it) at the same place do; the future wins.
+  return a.tense === 'future' && a.isBefore === b.isBefore;
 }

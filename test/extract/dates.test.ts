@@ -105,6 +105,15 @@ describe('relative dates', () => {
     ['Acme’s chairman flew to Spain on Tuesday to finalise the deal.', [['Tuesday', '2025-06-17', 'day']]],
     ['Prices continued to rise in May, the agency said.', [['May', '2025-05', 'month']]],
     ['The deal is expected to close on Friday.', [['Friday', '2025-06-20', 'day']]],
+    // Participles that point ahead are no past forms ("is scheduled" holds "scheduled"), nor is "the last" game.
+    ['The debate is scheduled for May 20.', [['May 20', '2026-05-20', 'day']]],
+    ['A hearing at the court is expected in May.', [['May', '2026-05', 'month']]],
+    ['They hope to unveil him before the last home game of the season, which is expected on May 16.', [['May 16', '2026-05-16', 'day']]],
+    ['He hopes to play in the last home game of the season on July 1.', [['July 1', '2025-07-01', 'day']]],
+    ['The club must balance its books by June 30 under league rules, which made a sale certain.', [['June 30', '2025-06-30', 'day']]],
+    ['Losses will be large, according to estimates published on Monday.', [['Monday', '2025-06-16', 'day']]],
+    // "and" opens another clause: "will" is the facing's, the winning was Sunday.
+    ['Ms Vale won the first round on Sunday and will face Mr Orr in a run-off on July 6.', [['Sunday', '2025-06-15', 'day'], ['July 6', '2025-07-06', 'day']]],
     // A modal's "remain"/"stay" with its participle points ahead too, and "at least" joins it to the date.
     ['Schools across the province will remain closed until at least June 30.', [['June 30', '2025-06-30', 'day']]],
     ['The bridge will stay shut until July 2, officials said.', [['July 2', '2025-07-02', 'day']]],
