@@ -202,6 +202,8 @@ const isRaise = (trigger: string) => /^rais/i.test(trigger);
 // nearer word names the event.
 const TOLL_BEFORE = /(?<![\p{L}])toll(?![\p{L}])/iu;
 const TOLL_DATE = 'toll date';
+const STAKE = 'stake';
+const POSSESSIVE_BEFORE = /(?<![\p{L}])(?:her|his|its|their|our|my|your)\s+$/iu;
 
 /**
  * The attribute of a mention at [start, end) of `sentence` (offsets relative to the sentence):
@@ -225,6 +227,8 @@ export function findAttribute(kind: string, sentence: string, start: number, end
     if (mStart < end && mEnd > start) continue; // inside the mention itself
     if (level && t.attribute === CHANGE) continue;
     if (t.onlyBefore && mStart >= end) continue;
+    // "her own campaign": a possessive's "own" owns nothing.
+    if (t.attribute === STAKE && POSSESSIVE_BEFORE.test(sentence.slice(Math.max(0, mStart - 7), mStart)) && /^own$/i.test(text)) continue;
     if (isRaise(text) && RAISED_FIGURE.test(sentence.slice(mEnd, mEnd + 40))) continue;
     const distance = mEnd <= start ? start - mEnd : mStart - end;
     // At the same distance the longer trigger is the more specific: "insured losses" (damage) over "losses" (profit).
@@ -413,4 +417,12 @@ const conflictingAttributes = new Set(
 /** Whether two different values of this attribute about one subject are a disagreement. */
 export function attributeConflicts(name: string): boolean {
   return conflictingAttributes.has(name);
+}
+
+const recurringAttributes = new Set(lexicon.attributes.filter((a) => a.recurs === true).map((a) => a.name));
+
+/** Whether this attribute names an event that recurs (elections, hearings): its dates in different years are
+ *  different events, not a disagreement. */
+export function attributeRecurs(name: string): boolean {
+  return recurringAttributes.has(name);
 }

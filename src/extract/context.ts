@@ -15,8 +15,8 @@ const SOURCE_AFTER = /^\s*(?:reported|reports|said|says|first reported|quoted|\)
 // ... unless what it said is about itself: "Acme said on Tuesday it had agreed to buy ...".
 const SELF_AFTER = /^\s*(?:said|says|announced|confirmed)\b[^.;:"“”]{0,40}?\b(?:it|its|they|their|he|she|we)\b/i;
 // Between a mention and an entity after it: a new clause, whose entities are about something else
-// ("$3.2 billion, its largest deal since it bought Beta").
-const CLAUSE_BREAK = /[,;:(—–]/;
+// ("$3.2 billion, its largest deal since it bought Beta"; "won on Sunday and will face Orr").
+const CLAUSE_BREAK = /[,;:(—–]|(?<![\p{L}])and\s+(?:will|would|could|may|might|must|should|is|was|has|had|then|also)(?![\p{L}])/u;
 const CLAUSE_PENALTY = 1000;
 // A clause of its own, with a subject of its own named: "…, and the European Union said" (not "…, and they lost").
 const NEW_CLAUSE = /;|,\s+(?:and|but|while|whereas|although)\s+(?:the\s+)?\p{Lu}/u;

@@ -17,6 +17,7 @@ export const AttributeLexicon = z.object({
         weak: z.array(z.string().min(1)).optional(),
         after: z.array(z.string().min(1)).optional(),
         before: z.boolean().optional(),
+        recurs: z.boolean().optional(),
       }),
     )
     .min(1),

@@ -1,6 +1,6 @@
 // Groups mentions from every document into facts (subject + attribute → values with their sources) and decides
 // whether each fact is agreed, in conflict, or stated by a single source. Pure: mentions in, facts out.
-import { attributeConflicts, standsApart } from '../extract/attributes.js';
+import { attributeConflicts, attributeRecurs, standsApart } from '../extract/attributes.js';
 import type { Claim, Document, Fact, FactValue, Mention, Source } from '../model/report.js';
 import type { CompareOptions } from './compare.js';
 import { conflictMessage } from './messages.js';
@@ -292,10 +292,12 @@ function buildFacts(group: Candidate[], paths: Map<string, string>, compare: Com
   let disagreement: [FactValue, FactValue] | undefined;
   if (kindConflicts(first.kind, first.attribute)) {
     let clash = false;
+    // Dates of an event that recurs, in different years, are of different events: apart, but no disagreement.
+    const recurs = first.kind === 'date' && attributeRecurs(first.attribute);
     for (let i = 0; i < values.length && !oneDocBothSides; i++) {
       for (let j = i + 1; j < values.length; j++) {
         const [a, b] = [values[i], values[j]];
-        const verdict = rule.check(a.value, b.value, compare);
+        const verdict = recurs && yearsDiffer(a.value, b.value) ? null : rule.check(a.value, b.value, compare);
         if (verdict === true) continue;
         clash = true;
         if (verdict === false && !disagreement) disagreement = [a, b];
@@ -327,6 +329,16 @@ function buildFacts(group: Candidate[], paths: Map<string, string>, compare: Com
     else clusters.push([v]);
   }
   return mapped(clusters, make);
+}
+
+/** Whether two date values lie in different years (false when either year is unknown). */
+function yearsDiffer(a: unknown, b: unknown): boolean {
+  const year = (v: unknown) => {
+    const d = v as { iso?: string | null; from?: string | null } | null;
+    return /^\d{4}/.exec(d?.iso ?? d?.from ?? '')?.[0] ?? null;
+  };
+  const [ya, yb] = [year(a), year(b)];
+  return ya !== null && yb !== null && ya !== yb;
 }
 
 /** Independent documents behind a fact: syndicated copies of one sentence count once. */

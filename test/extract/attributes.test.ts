@@ -67,6 +67,17 @@ describe('findAttribute', () => {
     ['date', 'The arena was last inspected on May 6.', 'May 6', 'inspection date'],
     ['date', 'The blaze broke out on Sunday, October 12.', 'Sunday, October 12', 'incident date'],
     ['date', 'Nothing else happened on June 12.', 'June 12', 'date'],
+    // Elections, run-offs, hearings and transfers; "round" there is no funding round.
+    ['date', 'Vale won the first round of the election on Sunday and will face Orr in a run-off on June 14.', 'Sunday', 'election date'],
+    ['date', 'Vale won the first round of the election on Sunday and will face Orr in a run-off on June 14.', 'June 14', 'run-off date'],
+    ['date', 'The court has set a hearing for September 14, the company said.', 'September 14', 'hearing date'],
+    ['date', 'The appeal will be heard on September 21.', 'September 21', 'hearing date'],
+    ['money', 'Rovers agreed a club-record fee of £54m with Almenara.', '£54m', 'transfer fee'],
+    // A possessive's "own" owns nothing; a rate of anything is no interest rate.
+    ['percent', 'She polled 33% last month, surprising members of her own campaign.', '33%', 'percentage'],
+    ['percent', 'He completed 91% of his passes, the highest rate of any midfielder.', '91%', 'percentage'],
+    ['percent', 'The central bank raised its policy rate to 5.5%.', '5.5%', 'interest rate'],
+    ['percent', 'Acme owns 12% of the company.', '12%', 'stake'],
   ])('%s in %j → %s', (kind, sentence, target, expected) => {
     expect(attributeOf(kind, sentence, target)).toBe(expected);
   });

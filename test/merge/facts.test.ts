@@ -191,13 +191,30 @@ describe('percent facts', () => {
 
 describe('date facts', () => {
   const day = (iso: string): DateValue => ({ iso, from: iso, to: iso, granularity: 'day' });
-  function announced(a: DateValue, b: DateValue) {
-    const x = doc('a');
-    x.date('a date', a, 'announcement date', [x.org('Acme')]);
-    const y = doc('b');
-    y.date('b date', b, 'announcement date', [y.org('Acme')]);
-    return merge(x, y).find((f) => f.kind === 'date')!;
+  function announced(a: DateValue, b: DateValue, attribute = 'announcement date') {
+    return dated(a, b, attribute).find((f) => f.kind === 'date')!;
   }
+  function dated(a: DateValue, b: DateValue, attribute: string) {
+    const x = doc('a');
+    x.date('a date', a, attribute, [x.org('Acme')]);
+    const y = doc('b');
+    y.date('b date', b, attribute, [y.org('Acme')]);
+    return merge(x, y).filter((f) => f.kind === 'date');
+  }
+  const year = (iso: string): DateValue => ({ iso, from: `${iso}-01-01`, to: `${iso}-12-31`, granularity: 'year' });
+
+  it('an election in 2017 and one on June 7, 2026 are two elections, not a DATE_MISMATCH', () => {
+    const facts = dated(year('2017'), day('2026-06-07'), 'election date');
+    expect(facts.map((f) => [f.status, f.values.map((v) => v.text)])).toEqual([['single', ['a date']], ['single', ['b date']]]);
+  });
+
+  it('a run-off on June 14 and on June 7 of one year are a DATE_MISMATCH', () => {
+    expect(announced(day('2026-06-14'), day('2026-06-07'), 'run-off date').conflict?.code).toBe('DATE_MISMATCH');
+  });
+
+  it('an announcement in 2017 against one in 2026 is still a DATE_MISMATCH (announcements do not recur)', () => {
+    expect(announced(year('2017'), day('2026-06-07')).conflict?.code).toBe('DATE_MISMATCH');
+  });
 
   it('June 12 and June 13 for the same announcement are a DATE_MISMATCH', () => {
     expect(announced(day('2025-06-12'), day('2025-06-13')).conflict?.code).toBe('DATE_MISMATCH');

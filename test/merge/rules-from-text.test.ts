@@ -158,9 +158,25 @@ describe('who a figure is about', () => {
     expect(subjects('The storm caused $2 billion of damage in Florida, Acme Re said.')).toContainEqual(['(unknown)', 'damage', ['$2 billion']]);
   });
 
+  it('a person after "and will" is the next clause’s, not the subject of the figure before it', () => {
+    const found = subjects('Marta Vale won the first round of the election on Sunday with 38.2% of the vote and will face Tomas Orr in a run-off on June 14.');
+    expect(found).toContainEqual(['Marta Vale', 'election date', ['Sunday']]);
+    expect(found).toContainEqual(['Marta Vale', 'percentage', ['38.2%']]);
+  });
+
   it('a news agency that reports is still a source', () => {
     const found = subjects('Globex Inc will pay $40 million for the plant, Newswire Corp reported.');
     expect(found).toContainEqual(['Globex Inc', 'amount', ['$40 million']]);
+  });
+});
+
+describe('an event that recurs', () => {
+  it('run-offs of one election on different days disagree', () => {
+    expect(conflicts('May 12, 2026\n\nMarta Vale will face Tomas Orr in a run-off on June 14.', 'May 12, 2026\n\nMarta Vale and Tomas Orr meet again in the run-off on June 7.')).toEqual(['DATE_MISMATCH']);
+  });
+
+  it('elections of different years do not', () => {
+    expect(conflicts('May 12, 2026\n\nMarta Vale lost the 2017 election to a rival.', 'May 12, 2026\n\nMarta Vale won the election on May 10 with ease.')).toEqual([]);
   });
 });
 
