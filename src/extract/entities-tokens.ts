@@ -153,9 +153,13 @@ function shapeOf(text: string, lower: string): Shape {
   return shapeOfGeneral(text);
 }
 
+// A sum behind a one-letter currency ("R1.2", "R1.35bn", "R410m"): a figure, not a name like "A380" or "G7".
+const LETTER_SUM = /^\p{Lu}\d+(?:[.,]\d+(?:bn|mn|m|k|tn)?|(?:bn|mn|m|k|tn))$/u;
+
 function shapeOfGeneral(text: string): Shape {
   const first = text[0];
   if (first >= '0' && first <= '9') return 'number';
+  if (LETTER_SUM.test(text)) return 'number';
   if (!hasUpper(text)) return hasLower(text) ? 'lower' : 'number';
   if (hasLower(first)) return 'camel';
   const rest = text.slice(1);

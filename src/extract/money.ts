@@ -222,9 +222,16 @@ function execAt(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   return re.exec(text);
 }
 
-/** Currency symbol or code written just before a figure ("US$", "€ ", "USD "). */
-function prefixBefore(text: string, numStart: number): { start: number; currency: string } | null {
+// South Africa's rand as a prefix: "R1.2 billion", "R410m", "R250,000". A lone R is too common a letter to trust
+// without a scale or thousands (an R2 statistic, the R1 road), and it is written against the figure.
+const RAND_BEFORE = /(?<![\p{L}\p{N}.$&'’-])R$/u;
+const RAND = 'ZAR';
+
+/** Currency symbol or code written just before a figure ("US$", "€ ", "USD "); `needsScale` for a prefix that
+ *  counts only before a scaled or grouped figure (the rand's R). */
+function prefixBefore(text: string, numStart: number): { start: number; currency: string; needsScale?: boolean } | null {
   const slice = text.slice(Math.max(0, numStart - 12), numStart);
+  if (RAND_BEFORE.test(slice)) return { start: numStart - 1, currency: RAND, needsScale: true };
   const sym = PREFIX_SYMBOL_BEFORE.exec(slice);
   if (sym) {
     const currency = SYMBOLS.get(sym[1]);
@@ -281,6 +288,7 @@ function moneyAt(text: string, numStart: number, allowCommaDecimal: boolean): (C
   if (!prefix && !SUFFIX_POSSIBLE.test(text.slice(numStart, numStart + 60))) return null;
   const first = readFigure(text, numStart, allowCommaDecimal);
   if (!first) return null;
+  if (prefix?.needsScale && first.exp === null && !/^\d{1,3}(?:,\d{3})+/.test(text.slice(numStart, first.end))) return null;
   const start = prefix ? prefix.start : numStart;
   let end = first.end;
   let second: Figure | null = null;

@@ -40,6 +40,8 @@ describe('organisations', () => {
     ['Sales of its lead drug, Zelpora, rose. Zelpora is a pill.', []],
     ['Analysts expect Zelpora, Qorvana’s heart pill, to sell well.', [org('Qorvana')]],
     ['Open Mind Labs is hiring. OpenMind Labs said so on Monday.', [org('Open Mind Labs', 'OpenMind Labs'), org('OpenMind Labs')]],
+    // A sum behind the rand's R is no part of the name before it.
+    ['The tribunal fined Kelvar Cement Holdings R1.2 billion on Tuesday.', [org('Kelvar Cement Holdings')]],
     // An acronym that spells a word: an organisation where the document defines it after the name it abbreviates.
     ['The Wider Harbour Office (WHO) met. Officials said the WHO would act.', [org('Wider Harbour Office'), org('WHO'), org('WHO')]],
   ])('%s', (text, expected) => {

@@ -53,6 +53,10 @@ describe('extractMoney: figures with a currency', () => {
     ['It cost €12,50 a head.', [exact('€12,50', 12.5, 'EUR')]],
     ['Prices from 1.500.000 € upward.', [exact('1.500.000 €', 1.5e6, 'EUR')]],
     ['Offers of $1.2m in stock.', [exact('$1.2m', 1.2e6)]],
+    // The rand's R, before a scaled or grouped figure only.
+    ['Acme was fined R1.2 billion, R1.35bn in all, plus R410m and R250,000.', [
+      exact('R1.2 billion', 1.2e9, 'ZAR'), exact('R1.35bn', 1.35e9, 'ZAR'), exact('R410m', 410e6, 'ZAR'), exact('R250,000', 250e3, 'ZAR'),
+    ]],
     // Currencies named by their country's adjective: the adjective decides (Egyptian pounds are not sterling).
     ['Reserves of 2 billion Egyptian pounds and 40 million Argentine pesos.', [
       exact('2 billion Egyptian pounds', 2e9, 'EGP'), exact('40 million Argentine pesos', 40e6, 'ARS'),
@@ -169,6 +173,7 @@ describe('extractMoney: false positives yield nothing', () => {
     'A 300-pound linebacker lost 20 pounds.',
     // Words that are currencies only with a scale: shoe soles, a surname.
     'The boots have 2 soles and 3 Dong brothers came.',
+    'An R2 of 0.9 on the R50 road; R&D rose by 5 million and GDPR 5m.',
     'Prices in 2019 dollars are lower.',
     'The $3D printer.',
     'Won 5 games, and 3 won.',
