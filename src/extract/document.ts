@@ -1,6 +1,6 @@
 // Extracts every kind of mention from one document and turns the extractors' spans into report mentions.
 import type { Claim, Document, Mention } from '../model/report.js';
-import { findDocumentDate } from '../read/document-date.js';
+import { findDocumentDate, inDateline } from '../read/document-date.js';
 import { describeContext } from './context.js';
 import { extractCounts } from './counts.js';
 import { extractDates } from './dates.js';
@@ -81,6 +81,8 @@ export function extractDocument(input: DocumentInput, options: ExtractOptions = 
     // Assigned after the literal, it still comes right after `value` in the JSON.
     if (sentence) mention.sentence = sentence.text;
     if (kind === 'date' && own && item.start < own.end && item.end > own.start) mention.role = 'dateline';
+    // A dateline without a year gives the document no date, but its date is still the dateline's, no event's.
+    else if (kind === 'date' && !own && inDateline(input.text, item.start, item.end)) mention.role = 'dateline';
     return mention;
   });
   // A currency conversion points at the mention it converts, by id.

@@ -115,6 +115,18 @@ function isDateline(line: string, dateStart: number, dateEnd: number): boolean {
   return dateStart <= 80 && DATELINE_BEFORE.test(line.slice(0, dateStart)) && DATELINE_AFTER.test(line.slice(dateEnd, dateEnd + 80));
 }
 
+/** Whether the span [start, end) is the date of a wire dateline in the document's first lines, such as one without a
+ *  year ("MADRID, April 21 (Agency) -"), which gives the document no date but is no event's date either. */
+export function inDateline(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (start - lineStart > 80) return false;
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) if (++lines >= HEAD_LINES) return false;
+  const lineEnd = text.indexOf('\n', end);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  return isDateline(line, start - lineStart, end - lineStart);
+}
+
 function fromByline(text: string): DocumentDate | null {
   let published: DocumentDate | null = null;
   let updated: DocumentDate | null = null;

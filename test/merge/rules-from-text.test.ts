@@ -170,6 +170,14 @@ describe('who a figure is about', () => {
   });
 });
 
+describe('a wire dateline without a year', () => {
+  it('gives no event its date', () => {
+    const found = run([{ path: 'news/a.txt', text: 'Vote count\n\nSANTIAGO, May 11 (Andes Wire) - Marta Vale won the election on Sunday, officials said.\n' }]);
+    expect(found.mentions.find((m) => m.text === 'May 11')?.role).toBe('dateline');
+    expect(found.facts.flatMap((f) => f.values.map((v) => v.text))).not.toContain('May 11');
+  });
+});
+
 describe('an event that recurs', () => {
   it('run-offs of one election on different days disagree', () => {
     expect(conflicts('May 12, 2026\n\nMarta Vale will face Tomas Orr in a run-off on June 14.', 'May 12, 2026\n\nMarta Vale and Tomas Orr meet again in the run-off on June 7.')).toEqual(['DATE_MISMATCH']);

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findDocumentDate } from '../../src/read/document-date.js';
+import { findDocumentDate, inDateline } from '../../src/read/document-date.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -96,5 +96,20 @@ describe('a date after running prose on the first line', () => {
 
   it('still reads a byline with a name before the date', () => {
     expect(findDocumentDate('By Jane Roe | March 4, 2025\nAcme Corp said…')?.date).toBe('2025-03-04');
+  });
+});
+
+describe('inDateline', () => {
+  const text = 'Vote count\n\nSANTIAGO, May 11 (Andes Wire) - Marta Vale won the vote on May 10, officials said.\n';
+  const at = (s: string) => [text.indexOf(s), text.indexOf(s) + s.length] as const;
+  it('finds a dateline’s date without a year, which gives the document no date', () => {
+    expect(findDocumentDate(text)).toBeNull();
+    expect(inDateline(text, ...at('May 11'))).toBe(true);
+  });
+
+  it('not a date in the lede, nor one past the first lines', () => {
+    expect(inDateline(text, ...at('May 10'))).toBe(false);
+    const late = 'Title\n' + 'Line.\n'.repeat(12) + text;
+    expect(inDateline(late, late.indexOf('May 11'), late.indexOf('May 11') + 6)).toBe(false);
   });
 });
