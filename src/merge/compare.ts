@@ -106,6 +106,15 @@ export function isExact(v: { amount: number | null; min: number | null; max: num
 export function datesAgree(a: DateValue, b: DateValue): boolean | null {
   // "on Wednesday" against a full date of the same event that falls on another day of the week.
   if (weekdayContradicts(a, b) || weekdayContradicts(b, a)) return false;
+  // A weekday a document without a date could not place agrees with a full date on that weekday, and with the same
+  // weekday; with anything else ("June 2031", another weekday of some week) it cannot be compared.
+  const named = onlyWeekday(a) ? a : onlyWeekday(b) ? b : null;
+  if (named) {
+    const other = named === a ? b : a;
+    if (onlyWeekday(other)) return other.weekday === named.weekday ? true : null;
+    const day = weekdayOf(other);
+    return day === null ? null : day === named.weekday;
+  }
   // "today" or "last week" in a document with no date of its own says nothing of its day: it can neither agree with
   // a date nor contradict one (it used to agree with every date of its fact).
   if (saysNothing(a) || saysNothing(b)) return null;
@@ -120,13 +129,15 @@ export function datesAgree(a: DateValue, b: DateValue): boolean | null {
   };
   const pa = parts(a);
   const pb = parts(b);
-  if (pa.month === null && pb.month === null && (pa.year === null || pb.year === null)) return null;
   if (pa.year !== null && pb.year !== null && pa.year !== pb.year) return false;
   if (pa.month !== null && pb.month !== null && pa.month !== pb.month) return false;
   if (pa.day !== null && pb.day !== null && pa.day !== pb.day) return false;
-  // Ranges ("mid-June") against a day of the same month: compare the day against the range.
+  // Ranges ("mid-June", "last week") against a day: compare the day against the range.
   if (a.from && a.to && pb.day !== null && pb.month !== null) return inRange(a, pb.month, pb.day);
   if (b.from && b.to && pa.day !== null && pa.month !== null) return inRange(b, pa.month, pa.day);
+  // Nothing both give (a month without a year against a year, "February" against "2017"): not comparable.
+  const both = (x: number | null, y: number | null) => x !== null && y !== null;
+  if (!both(pa.year, pb.year) && !both(pa.month, pb.month)) return null;
   return true;
 }
 
@@ -164,8 +175,18 @@ export function rolesAgree(a: RoleValue, b: RoleValue): boolean | null {
 /** A weekday ("on Wednesday") contradicts a full calendar date that is not that weekday. */
 function weekdayContradicts(named: DateValue, other: DateValue): boolean {
   if (named.weekday === undefined || other.weekday !== undefined) return false;
-  if (!other.iso || !/^\d{4}-\d{2}-\d{2}$/.test(other.iso)) return false;
-  const [y, m, d] = other.iso.split('-').map(Number);
-  const jsDay = new Date(Date.UTC(y, m - 1, d)).getUTCDay(); // 0 = Sunday
-  return (jsDay + 6) % 7 !== named.weekday;
+  const day = weekdayOf(other);
+  return day !== null && day !== named.weekday;
+}
+
+/** A weekday and nothing else: one a document without a date of its own could not place. */
+function onlyWeekday(d: DateValue): boolean {
+  return d.weekday !== undefined && d.iso === null && d.from === null && d.month == null && d.day == null;
+}
+
+/** The weekday of a full calendar date (0 = Monday), null for anything less. */
+function weekdayOf(d: DateValue): number | null {
+  if (!d.iso || !/^\d{4}-\d{2}-\d{2}$/.test(d.iso)) return null;
+  const [y, m, day] = d.iso.split('-').map(Number);
+  return (new Date(Date.UTC(y, m - 1, day)).getUTCDay() + 6) % 7;
 }

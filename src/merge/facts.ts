@@ -455,6 +455,9 @@ function valueKey(m: Item): string {
     }
     case 'date': {
       const { iso, from, to, month, day } = m.value;
+      // A date a document could not place is only its words ("Thursday", "earlier this month"): two such are one
+      // value only when written alike.
+      if (iso === null && from === null && month == null && day == null) return JSON.stringify([null, m.value.weekday ?? null, m.text.toLowerCase()]);
       return JSON.stringify([iso, from, to, month ?? null, day ?? null]);
     }
     default:

@@ -116,6 +116,16 @@ describe('dates at the granularity both give', () => {
     ['today (no document date) vs 2026-03-16', blank, day('2026-03-16'), null],
     ['2026-03-16 vs today (no document date)', day('2026-03-16'), blank, null],
     ['today vs June 12 without a year', blank, noYear(6, 12), null],
+    // A weekday placed in its document against one that could not be placed: the same rule as a full date.
+    ['Tuesday (no document date) vs Wednesday 2025-06-11', weekday(1), { ...day('2025-06-11'), weekday: 2 }, false],
+    ['Wednesday (no document date) vs Wednesday 2025-06-11', weekday(2), { ...day('2025-06-11'), weekday: 2 }, true],
+    // ... and against what has no day of the week, or another weekday of some week: nothing to compare.
+    ['Thursday (no document date) vs June 2031', weekday(3), month('2031-06', '2031-06-01', '2031-06-30'), null],
+    ['Thursday vs Monday (neither placed)', weekday(3), weekday(0), null],
+    ['Thursday vs Thursday (neither placed)', weekday(3), weekday(3), true],
+    // A month without a year against a year: nothing both give.
+    ['February without a year vs 2017', { iso: null, from: null, to: null, granularity: 'partial', month: 2 }, { iso: '2017', from: '2017-01-01', to: '2017-12-31', granularity: 'year' }, null],
+    ['June 12 without a year vs last week (June 9-15, 2025)', noYear(6, 12), { iso: '2025-W24', from: '2025-06-09', to: '2025-06-15', granularity: 'week' }, true],
   ])('%s → %s', (_, a, b, agree) => {
     expect(datesAgree(a, b)).toBe(agree);
   });

@@ -203,6 +203,20 @@ describe('date facts', () => {
   }
   const year = (iso: string): DateValue => ({ iso, from: `${iso}-01-01`, to: `${iso}-12-31`, granularity: 'year' });
 
+  it('dates two undated documents could not place are one value only when written alike', () => {
+    const unplaced = (weekday: number): DateValue => ({ iso: null, from: null, to: null, granularity: 'day', relative: true, weekday });
+    const x = doc('a');
+    x.date('Thursday', unplaced(3), 'date', [x.org('Acme')]);
+    x.date('Monday', unplaced(0), 'date', [x.org('Acme')]);
+    const y = doc('b');
+    y.date('Thursday', unplaced(3), 'date', [y.org('Acme')]);
+    const facts = merge(x, y).filter((f) => f.kind === 'date');
+    expect(facts.map((f) => [f.status, f.values.map((v) => [v.text, v.docs])])).toEqual([
+      ['agreed', [['Thursday', ['a', 'b']]]],
+      ['single', [['Monday', ['a']]]],
+    ]);
+  });
+
   it('an election in 2017 and one on June 7, 2026 are two elections, not a DATE_MISMATCH', () => {
     const facts = dated(year('2017'), day('2026-06-07'), 'election date');
     expect(facts.map((f) => [f.status, f.values.map((v) => v.text)])).toEqual([['single', ['a date']], ['single', ['b date']]]);
