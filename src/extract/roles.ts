@@ -476,5 +476,22 @@ function personForYearOld(text: string, ents: Entities, start: number, end: numb
   const sentence = sentenceAt(ctx.sentences, start);
   const windowStart = Math.max(0, (sentence?.start ?? start) - 600);
   const from = windowStart + text.slice(windowStart, start).lastIndexOf('\n') + 1;
-  return ents.lastPersonBefore(start, from);
+  // "The 24-year-old will travel …" opening a paragraph: the one person the paragraph before names, if only one.
+  return ents.lastPersonBefore(start, from) ?? (from > windowStart ? onlyPersonBefore(text, ents, from) : undefined);
+}
+
+/** The one person (by canonical name) that the paragraph ending before `from` names; undefined for none or several.
+ *  The look-back is bounded, as above. */
+function onlyPersonBefore(text: string, ents: Entities, from: number): EntityFound | undefined {
+  let end = from - 1;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  if (end <= 0) return undefined;
+  const windowStart = Math.max(0, end - 800);
+  const start = windowStart + text.slice(windowStart, end).lastIndexOf('\n') + 1;
+  let only: EntityFound | undefined;
+  for (let p = ents.lastPersonBefore(end, start); p; p = ents.lastPersonBefore(p.start, start)) {
+    if (only && only.value.canonical !== p.value.canonical) return undefined;
+    only ??= p;
+  }
+  return only;
 }

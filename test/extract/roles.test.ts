@@ -138,6 +138,8 @@ describe('extractAges: table', () => {
     ['Maria Lopez is 70 years old.', [['70 years old', 'Maria Lopez', 70]]],
     ['Tom Baker was praised. The twenty-eight-year-old founder thanked staff.', [['twenty-eight-year-old', 'Tom Baker', 28]]],
     ['Jane Doe, who turned 40, stepped down.', [['40', 'Jane Doe', 40]]],
+    // Opening a paragraph: the one person the paragraph before names.
+    ['Acme agreed a fee for Maria Lopez. Lopez is a midfielder.\n\nThe 24-year-old will travel on Thursday.', [['24-year-old', 'Maria Lopez', 24]]],
   ])('%s', (text, expected) => {
     expect(ages(text)).toEqual(expected);
   });
@@ -155,6 +157,8 @@ describe('extractAges: false positives yield nothing', () => {
     'Jane Doe talked. A 28-year-old man was arrested.',
     'Jane Doe, 500, was listed.',
     'Jane Doe said the 30-year-old tradition would end.',
+    // Two people in the paragraph before: no telling which.
+    'Coach John Smith praised Maria Lopez.\n\nThe 31-year-old said he was happy.',
   ])('%s', (text) => {
     expect(ages(text)).toEqual([]);
   });
