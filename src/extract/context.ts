@@ -29,9 +29,10 @@ const ANAPHOR_REACH = 6;
 // Right before a figure: it is an update of a running total ("has risen to 19", "climbed to at least 40").
 const RISEN_TO = /(?<![\p{L}])(?:risen|rose|rises|climbed|climbs|jumped|jumps|increased|increases|grown|grew|reached|reaches)\s+to\s+(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost)\s+)?$/iu;
 // Right after a figure: it is the same measure a year before ("$1.46 billion a year earlier", "in the year-ago
-// quarter"), which must not meet this period's figure as a disagreement.
+// quarter"), which must not meet this period's figure as a disagreement. Not "€7.2 million a year before bonuses":
+// a yearly sum before what is added to it.
 const PERIOD_BEFORE =
-  /^\s*,?\s*(?:(?:a|one)\s+year\s+(?:earlier|before|ago)|in\s+the\s+(?:same|year-ago|year-earlier|prior-year)\s+(?:period|quarter|half|month)(?:\s+(?:a|last)\s+year)?|(?:in\s+the\s+)?(?:a\s+)?year-(?:ago|earlier)\s+(?:period|quarter|half))(?![\p{L}])/iu;
+  /^\s*,?\s*(?:(?:a|one)\s+year\s+(?:earlier|before(?!\s+(?!that(?![\p{L}]))\p{L})|ago)|in\s+the\s+(?:same|year-ago|year-earlier|prior-year)\s+(?:period|quarter|half|month)(?:\s+(?:a|last)\s+year)?|(?:in\s+the\s+)?(?:a\s+)?year-(?:ago|earlier)\s+(?:period|quarter|half))(?![\p{L}])/iu;
 
 export function describeContext(mentions: Mention[], claims: Claim[], ctx: ExtractContext): void {
   // Everything a mention looks at is indexed by sentence once, so the work per mention does not grow with the

@@ -170,6 +170,14 @@ describe('who a figure is about', () => {
   });
 });
 
+describe('the figure of a year before', () => {
+  const qualifiers = (text: string) => run([{ path: 'news/a.txt', text }]).mentions.filter((m) => m.kind === 'money').map((m) => [m.text, m.about?.qualifier ?? null]);
+  it('is "a year earlier" or "a year before", not "a year before bonuses"', () => {
+    expect(qualifiers('Acme Corp lost $1.1 billion, against $1.46 billion a year before.')).toContainEqual(['$1.46 billion', 'a year earlier']);
+    expect(qualifiers('Acme Corp will pay him about €7.2 million a year before bonuses.')).toEqual([['€7.2 million', null]]);
+  });
+});
+
 describe('a wire dateline without a year', () => {
   it('gives no event its date', () => {
     const found = run([{ path: 'news/a.txt', text: 'Vote count\n\nSANTIAGO, May 11 (Andes Wire) - Marta Vale won the election on Sunday, officials said.\n' }]);
