@@ -362,6 +362,11 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
   const looksPerson =
     !single && suffix === null && !foreignArticle && !orgFirst && tokens.every((t, i) => t.shape === 'title' || NAME_PARTICLES.has(t.lower) || (i === 0 && isInitials(t)));
 
+  // "a press conference in Santiago on Monday": a given name alone after "in" names a town (people are rarely "in"
+  // anyone, save in trust or a stake: "confidence in Santiago").
+  if (single && own?.reason === 'lexicon-person' && !personCue && inBefore(left) && !PERSON_IN.has(left.words[left.words.length - 2] ?? '')) {
+    return accept(start, end, 'place', 1, 'in-name');
+  }
   // "Ostra City" is a club unless something says it is the town ("in Ostra City", "Ostra City police").
   if (own?.reason === 'club-city' && (placeCue || inBefore(left))) return accept(start, end, 'place', placeCue ? 3 : 1, 'city-name');
 
@@ -515,6 +520,9 @@ function ownerPossessive(env: Env, tokens: Token[], right: string): boolean {
 }
 
 /** "fans from X", "arrived from X": a weak place cue, used only when nothing else says what X is. */
+// Words after which "in" takes a person: trust, faith or a stake in someone.
+const PERSON_IN = new Set(['confidence', 'trust', 'faith', 'belief', 'believe', 'believes', 'believed', 'stake', 'stakes', 'shares', 'interest', 'invest', 'invests', 'invested', 'investment', 'role', 'part', 'hope', 'hopes']);
+
 function fromPlaceBefore(l: LeftWords): boolean {
   const n = l.words.length;
   return !l.comma && n >= 2 && l.words[n - 1] === 'from' && FROM_PLACE_BEFORE.has(l.words[n - 2]);

@@ -77,6 +77,8 @@ describe('places', () => {
     ['Ships were diverted to Le Vauclair and San Ardo.', [place('Le Vauclair'), place('San Ardo')]],
     ['Cargo piled up in Tervane last week.', [place('Tervane')]],
     ['KELMOUTH, Norway, May 2 (Newswire) - Dockers at Kelmouth went back to work.', [place('KELMOUTH', 'Kelmouth'), place('Norway'), org('Newswire'), place('Kelmouth')]],
+    // A given name alone after "in" is a town.
+    ['At a press conference in Santiago on Monday she was careful.', [place('Santiago')]],
   ])('%s', (text, expected) => {
     expect(run(text)).toEqual(expected);
   });
