@@ -95,6 +95,9 @@ const RIGHT_APPOSITION = new RegExp(
   `^,\\s+(?:the|its|his|her|their|a|an|our|my|\\p{Lu}[\\p{L}]*[’']s)\\s+((?:[\\p{L}’'-]+\\s+){0,4}?)(${TITLE_ALT}|${HEAD_ALT}|${PRODUCT_HEAD_ALT})(?![\\p{L}])`,
   'iu',
 );
+// "Patricio Urzua, director of SERVEL, said": a title without an article, of or at somewhere, after a name of two
+// words or more (a person's post; "Northwind, head of the consortium" may be a firm).
+const RIGHT_BARE_TITLE = new RegExp(`^,\\s+(?:(?:${MODIFIER_ALT})\\s+){0,3}(?:${TITLE_ALT})\\s+(?:of|at)\\s`, 'iu');
 const RIGHT_AGE = /^,\s+(?:a\s+|an\s+)?\d{1,3}(?:-year-old)?(?:,|\s)/u;
 // "Ilze Kalnina, who has run the airline since 2020, …": "who" follows a person.
 const RIGHT_WHO = /^,\s+who(?![\p{L}])/u;
@@ -336,7 +339,7 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
               : null;
   const apposition = RIGHT_APPOSITION.exec(right);
   const appositionWord = apposition ? apposition[2].toLowerCase() : '';
-  const appositionKind = !apposition ? null : TITLE_WORDS.has(appositionWord) ? 'person' : ORG_HEADS.has(appositionWord) ? 'organization' : 'product';
+  const appositionKind = !apposition ? (!single && RIGHT_BARE_TITLE.test(right) ? 'person' : null) : TITLE_WORDS.has(appositionWord) ? 'person' : ORG_HEADS.has(appositionWord) ? 'organization' : 'product';
   if (appositionKind === 'product' && (own === null || own.strength < 2)) return hard('product-apposition', true);
   const orgCue =
     list?.kind === 'org'

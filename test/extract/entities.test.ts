@@ -61,6 +61,8 @@ describe('people', () => {
     ['Board member Tamsin Oyelaran said the vote was close.', [person('Tamsin Oyelaran')]],
     ['The deal was backed by Kenji Mori’s firm Oakline.', [person('Kenji Mori'), org('Oakline')]],
     ['Prime Minister Alvar Lindqvist met President Ruth Okafor in Oslo.', [person('Alvar Lindqvist'), person('Ruth Okafor'), place('Oslo')]],
+    // A post without an article, of somewhere: "director of X".
+    ['Patricio Urzua, director of Elvar, said the count was calm.', [person('Patricio Urzua'), org('Elvar')]],
   ])('%s', (text, expected) => {
     expect(run(text)).toEqual(expected);
   });
