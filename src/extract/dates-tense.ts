@@ -50,6 +50,12 @@ function futureJoined(before: string): boolean {
 // that it would file": "would" is the filing's; "won the first round on Sunday and will face": "will" is the facing's).
 const CLAUSE_BREAK = /[,;:()]|(?<![\p{L}])(?:that|which|who|because|after|before|once|when|while|if|although|but|and)(?![\p{L}])/iu;
 
+// A date something was put off to, past the verb's object: "adjourned the sentencing of X to April 23".
+const MOVED_TO =
+  /(?<![\p{L}])(?:adjourned|postponed|delayed|deferred|moved|pushed[ \t]+back|rescheduled|put[ \t]+off)(?:[ \t]+[^\s,.;:]+){0,6}?[ \t]+(?:to|until|till)[ \t]+(?:the[ \t]+)?$/iu;
+// A pluperfect before a future cue: "had been scheduled for", "had planned to".
+const HAD_BEFORE = /(?:^|[^\p{L}])had[ \t]+(?:been[ \t]+)?$/iu;
+
 /** How far (characters) either side of the mention to look for cues: keeps long lines linear. */
 const WINDOW = 160;
 
@@ -69,7 +75,7 @@ export function tenseAround(ctx: ExtractContext, start: number, end: number): Te
   if (nl >= 0) after = after.slice(0, nl);
   // A market's close is always one gone by: "a premium of 32% to Friday's close", "the closing price on Monday".
   if (CLOSE_AFTER.test(after) || CLOSE_BEFORE.test(before)) return 'past';
-  if (futureJoined(before)) return 'future';
+  if (futureJoined(before) || MOVED_TO.test(before)) return 'future';
   let best: Cue | null = null;
   const consider = (re: RegExp, tense: Tense) => {
     for (const [part, isBefore] of [[before, true], [after, false]] as const) {
@@ -78,7 +84,9 @@ export function tenseAround(ctx: ExtractContext, start: number, end: number): Te
         const end = m.index + m[0].length;
         const between = isBefore ? part.slice(end) : part.slice(0, m.index);
         const joined = isBefore && JOINED.test(between);
-        const cue: Cue = { distance: isBefore ? part.length - end : m.index, tense, joined, remote: !joined && CLAUSE_BREAK.test(between), start: m.index, isBefore };
+        // "had been scheduled for Sunday": a plan of the past, for a day gone by.
+        const cueTense = tense === 'future' && HAD_BEFORE.test(part.slice(Math.max(0, m.index - 12), m.index)) ? 'past' : tense;
+        const cue: Cue = { distance: isBefore ? part.length - end : m.index, tense: cueTense, joined, remote: !joined && CLAUSE_BREAK.test(between), start: m.index, isBefore };
         if (!best || wins(cue, best)) best = cue;
       }
     }

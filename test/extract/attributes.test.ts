@@ -78,6 +78,11 @@ describe('findAttribute', () => {
     ['percent', 'He completed 91% of his passes, the highest rate of any midfielder.', '91%', 'percentage'],
     ['percent', 'The central bank raised its policy rate to 5.5%.', '5.5%', 'interest rate'],
     ['percent', 'Acme owns 12% of the company.', '12%', 'stake'],
+    // A golf round is no funding round; inflation is no interest rate; a sentencing is a hearing.
+    ['date', 'The final round was played on Sunday in heavy rain.', 'Sunday', 'date'],
+    ['date', 'Acme raised money in a round led by Sequoia on Monday.', 'Monday', 'funding date'],
+    ['percent', 'Inflation was 4.1% in January.', '4.1%', 'percentage'],
+    ['date', 'He will be sentenced on April 30.', 'April 30', 'hearing date'],
   ])('%s in %j → %s', (kind, sentence, target, expected) => {
     expect(attributeOf(kind, sentence, target)).toBe(expected);
   });

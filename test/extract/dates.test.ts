@@ -112,6 +112,10 @@ describe('relative dates', () => {
     ['He hopes to play in the last home game of the season on July 1.', [['July 1', '2025-07-01', 'day']]],
     ['The club must balance its books by June 30 under league rules, which made a sale certain.', [['June 30', '2025-06-30', 'day']]],
     ['Losses will be large, according to estimates published on Monday.', [['Monday', '2025-06-16', 'day']]],
+    // A pluperfect plan is past; an adjournment points ahead.
+    ['The final round had been scheduled for Sunday.', [['Sunday', '2025-06-15', 'day']]],
+    ['The judge adjourned sentencing to May 23.', [['May 23', '2026-05-23', 'day']]],
+    ['The judge adjourned the sentencing of Mr Orr to May 23.', [['May 23', '2026-05-23', 'day']]],
     // "and" opens another clause: "will" is the facing's, the winning was Sunday.
     ['Ms Vale won the first round on Sunday and will face Mr Orr in a run-off on July 6.', [['Sunday', '2025-06-15', 'day'], ['July 6', '2025-07-06', 'day']]],
     // A modal's "remain"/"stay" with its participle points ahead too, and "at least" joins it to the date.
