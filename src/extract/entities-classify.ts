@@ -154,10 +154,20 @@ const nameLike = (t: Token) => t.shape === 'title' && !isCommonWord(t.lower) && 
  * (WHO)"), there or anywhere else in the document; never in a heading.
  */
 function definedAcronym(t: Token, doc: string): boolean {
-  if (t.headline) return false;
-  const written = `(${t.text})`;
-  for (let at = doc.indexOf(written); at >= 0; at = doc.indexOf(written, at + 1)) if (spelledBefore(doc, at, t.text)) return true;
-  return false;
+  return !t.headline && definedAcronyms(doc).has(t.text);
+}
+
+// The acronyms the last document defines, found in one pass when first asked: a shouted text asks for every word.
+let defined: { doc: string; acronyms: Set<string> } | null = null;
+const PARENTHESISED_ACRONYM = /\((\p{Lu}{2,6})\)/gu;
+
+function definedAcronyms(doc: string): Set<string> {
+  if (defined?.doc !== doc) {
+    const acronyms = new Set<string>();
+    for (const m of doc.matchAll(PARENTHESISED_ACRONYM)) if (!acronyms.has(m[1]) && spelledBefore(doc, m.index, m[1])) acronyms.add(m[1]);
+    defined = { doc, acronyms };
+  }
+  return defined.acronyms;
 }
 
 /** The words before `open` (a parenthesis) end in an organisation's name whose initials spell `acronym`. */
@@ -522,10 +532,10 @@ function ownerPossessive(env: Env, tokens: Token[], right: string): boolean {
   return last.possessive && /^[’']s?\s+(?:\p{Lu}|\p{Ll}+\p{Lu})/u.test(right);
 }
 
-/** "fans from X", "arrived from X": a weak place cue, used only when nothing else says what X is. */
 // Words after which "in" takes a person: trust, faith or a stake in someone.
 const PERSON_IN = new Set(['confidence', 'trust', 'faith', 'belief', 'believe', 'believes', 'believed', 'stake', 'stakes', 'shares', 'interest', 'invest', 'invests', 'invested', 'investment', 'role', 'part', 'hope', 'hopes']);
 
+/** "fans from X", "arrived from X": a weak place cue, used only when nothing else says what X is. */
 function fromPlaceBefore(l: LeftWords): boolean {
   const n = l.words.length;
   return !l.comma && n >= 2 && l.words[n - 1] === 'from' && FROM_PLACE_BEFORE.has(l.words[n - 2]);
