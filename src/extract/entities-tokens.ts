@@ -6,6 +6,7 @@ import {
   STOP_ACRONYMS,
   TITLE_WORDS,
   isDateWord,
+  isFirstName,
   isFunctionWord,
   isKnownOrg,
   isKnownPlace,
@@ -488,7 +489,10 @@ export function splitRun(run: Token[], text: string, pieces: Piece[] = []): Piec
     }
     return pieces;
   }
-  const last = run[run.length - 1];
+  // "Conor Tallis SC", "Jane Doe KC", "Ann Lee MP": a person's post-nominal is no part of the name (nor makes it a
+  // club's: "Hamburger SC" and "Al Ahly SC" open with no given name).
+  const runEnd = run.length >= 3 && run[run.length - 1].shape === 'upper' && POST_NOMINALS.has(run[run.length - 1].lower) && isFirstName(run[0].lower) && !NAME_ARTICLES.has(run[0].lower) ? run.length - 1 : run.length;
+  const last = run[runEnd - 1];
   // A run that ends in a strong organisation word keeps its inner title-like words ("General Motors").
   const keepTitles = isOrgSuffix(last.lower) === 'strong';
   // The current piece is run[from..k): pieces are contiguous, so their tokens are slices of the run rather than
@@ -497,9 +501,9 @@ export function splitRun(run: Token[], text: string, pieces: Piece[] = []): Piec
   let afterTitle = false;
   let afterHonorific = false;
   let initial = false;
-  for (let k = 0; k < run.length; k++) {
+  for (let k = 0; k < runEnd; k++) {
     const t = run[k];
-    if (HONORIFICS.has(t.lower) && k + 1 < run.length) {
+    if (HONORIFICS.has(t.lower) && k + 1 < runEnd) {
       pushPiece(pieces, run, from, k, text, { initial, afterTitle, afterHonorific, beforeTitle: false });
       afterTitle = false;
       initial = false;
@@ -507,8 +511,8 @@ export function splitRun(run: Token[], text: string, pieces: Piece[] = []): Piec
       from = k + 1;
       continue;
     }
-    const tl = keepTitles || k + 1 >= run.length ? 0 : titleLength(run, k);
-    if (tl > 0 && k + tl < run.length) {
+    const tl = keepTitles || k + 1 >= runEnd ? 0 : titleLength(run, k);
+    if (tl > 0 && k + tl < runEnd) {
       pushPiece(pieces, run, from, k, text, { initial, afterTitle, afterHonorific, beforeTitle: true });
       afterHonorific = false;
       initial = false;
@@ -517,7 +521,7 @@ export function splitRun(run: Token[], text: string, pieces: Piece[] = []): Piec
       from = k + 1;
       continue;
     }
-    const article = t.shape === 'title' && NAME_ARTICLES.has(t.lower) && k + 1 < run.length && run[k + 1].shape === 'title';
+    const article = t.shape === 'title' && NAME_ARTICLES.has(t.lower) && k + 1 < runEnd && run[k + 1].shape === 'title';
     if (!article && isSeparator(t) && !dateWordInName(run, k, from, text)) {
       const wasInitial = t.initial || (k > from && run[from].initial);
       pushPiece(pieces, run, from, k, text, { initial, afterTitle, afterHonorific, beforeTitle: false });
@@ -531,9 +535,12 @@ export function splitRun(run: Token[], text: string, pieces: Piece[] = []): Piec
     // Otherwise the word joins the current piece. (Runs already end at a possessive, except inside a name:
     // "Shippers' Association".)
   }
-  pushPiece(pieces, run, from, run.length, text, { initial, afterTitle, afterHonorific, beforeTitle: false });
+  pushPiece(pieces, run, from, runEnd, text, { initial, afterTitle, afterHonorific, beforeTitle: false });
   return pieces;
 }
+
+/** Letters after a person's name that say what they are: counsel (KC, QC, SC), members of parliaments. */
+const POST_NOMINALS = new Set(['kc', 'qc', 'sc', 'mp', 'mep', 'msp', 'td', 'mla']);
 
 interface PieceCues {
   initial: boolean;

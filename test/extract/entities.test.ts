@@ -44,6 +44,7 @@ describe('organisations', () => {
     ['The tribunal fined Kelvar Cement Holdings R1.2 billion on Tuesday.', [org('Kelvar Cement Holdings')]],
     // An acronym that spells a word: an organisation where the document defines it after the name it abbreviates.
     ['The Wider Harbour Office (WHO) met. Officials said the WHO would act.', [org('Wider Harbour Office'), org('WHO'), org('WHO')]],
+    ['Hamburger SC and Al Ahly SC won.', [org('Hamburger SC'), org('Al Ahly SC')]],
   ])('%s', (text, expected) => {
     expect(run(text)).toEqual(expected);
   });
@@ -63,6 +64,8 @@ describe('people', () => {
     ['Prime Minister Alvar Lindqvist met President Ruth Okafor in Oslo.', [person('Alvar Lindqvist'), person('Ruth Okafor'), place('Oslo')]],
     // A post without an article, of somewhere: "director of X".
     ['Patricio Urzua, director of Elvar, said the count was calm.', [person('Patricio Urzua'), org('Elvar')]],
+    // A post-nominal is no part of the name, nor makes it a club's.
+    ['Conor Tallis SC, for the State, said so. Ann Lee MP agreed.', [person('Conor Tallis'), person('Ann Lee')]],
   ])('%s', (text, expected) => {
     expect(run(text)).toEqual(expected);
   });
