@@ -46,6 +46,8 @@ export function extractDates(ctx: ExtractContext): DateFound[] {
 
 // Between the two ends of a range: "from April 10 to June 30, 2026", "between May and July 2025", "May 2-June 30".
 const RANGE_BETWEEN = /^[ \t]*(?:to|through|thru|until|till|and|[-–—])[ \t]*$/iu;
+// Between a month's first day and the year of "March 11-14, 2027": the last day and a comma.
+const DAYS_TO_YEAR = /^[-–](?:[1-9]|[12]\d|3[01]),?[ \t]+$/u;
 
 /**
  * A range's first end written without a year takes the year its second end gives ("best-before dates from April 10
@@ -55,6 +57,11 @@ const RANGE_BETWEEN = /^[ \t]*(?:to|through|thru|until|till|and|[-–—])[ \t]*
 function yearsFromRangeEnds(text: string, kept: DateCandidate[]): void {
   for (let i = 0; i + 1 < kept.length; i++) {
     const [a, b] = [kept[i].spec, kept[i + 1].spec];
+    // "March 11-14, 2027": a range of days in one month, its year after the last day.
+    if (a.kind === 'day' && a.y === null && b.kind === 'year' && DAYS_TO_YEAR.test(text.slice(kept[i].end, kept[i + 1].start))) {
+      kept[i] = { ...kept[i], spec: { ...a, y: b.y } };
+      continue;
+    }
     if ((a.kind !== 'day' && a.kind !== 'month') || a.y !== null) continue;
     if ((b.kind !== 'day' && b.kind !== 'month') || b.y === null) continue;
     if (!RANGE_BETWEEN.test(text.slice(kept[i].end, kept[i + 1].start))) continue;

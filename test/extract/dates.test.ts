@@ -126,6 +126,8 @@ describe('relative dates', () => {
     ['Packs with best-before dates from April 10 to June 30, 2026, are affected.', [['April 10', '2026-04-10', 'day'], ['June 30, 2026', '2026-06-30', 'day']]],
     ['The winter offer ran from December 20 to January 5, 2026.', [['December 20', '2025-12-20', 'day'], ['January 5, 2026', '2026-01-05', 'day']]],
     ['Sales fell between May and July 2024.', [['May', '2024-05', 'month'], ['July 2024', '2024-07', 'month']]],
+    // Days of one month: the first day takes the year written after the last.
+    ['The event returns on March 11-14, 2027.', [['March 11', '2027-03-11', 'day'], ['2027', '2027', 'year']]],
     ['Officials met last Thursday.', [['last Thursday', '2025-06-12', 'day']]],
     ['Voting opens next Wednesday.', [['next Wednesday', '2025-06-25', 'day']]],
     ["Wednesday's decision surprised investors.", [['Wednesday', '2025-06-18', 'day']]],
