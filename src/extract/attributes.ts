@@ -18,6 +18,8 @@ interface CompiledTrigger {
   strong: boolean;
   /** Counts only when it stands before the mention. */
   onlyBefore: boolean;
+  /** Words that, right before the trigger, make it none ("her own"): a pattern on the text before it, or null. */
+  notAfter: RegExp | null;
   /** The pattern's source; `pattern` is built from it (flags giu) the first time a sentence may hold the trigger. */
   source: string;
   pattern: RegExp | null;
@@ -74,9 +76,11 @@ export function compileAttributes(lexicon: AttributeLexicon): Map<string, Compil
       // A one-word trigger ending in "*" may go on with more letters; any other trigger's first word ends at a
       // space or a non-letter, so in the lower-cased sentence it is a whole run of [a-z0-9] (see triggerWordsIn).
       const wholeWord = literal !== null && /^[a-z0-9]+$/.test(literal) && !(trigger.endsWith('*') && !/\s/.test(trigger));
+      const blockers = attr.notAfter?.[trigger];
+      const notAfter = blockers ? new RegExp(`(?<![\\p{L}])(?:${blockers.join('|')})\\s+$`, 'iu') : null;
       for (const kind of attr.kinds) {
         const list = byKind.get(kind) ?? [];
-        list.push({ attribute: attr.name, conflicts: attr.conflicts, strong, onlyBefore: attr.before === true, source, pattern: null, bodySource, body: null, star, literal, wholeWord });
+        list.push({ attribute: attr.name, conflicts: attr.conflicts, strong, onlyBefore: attr.before === true, notAfter, source, pattern: null, bodySource, body: null, star, literal, wholeWord });
         byKind.set(kind, list);
       }
     };
@@ -202,8 +206,8 @@ const isRaise = (trigger: string) => /^rais/i.test(trigger);
 // nearer word names the event.
 const TOLL_BEFORE = /(?<![\p{L}])toll(?![\p{L}])/iu;
 const TOLL_DATE = 'toll date';
-const STAKE = 'stake';
-const POSSESSIVE_BEFORE = /(?<![\p{L}])(?:her|his|its|their|our|my|your)\s+$/iu;
+// How far before a trigger its notAfter words are looked for: they are single short words ("her", "their").
+const NOT_AFTER_REACH = 24;
 
 /**
  * The attribute of a mention at [start, end) of `sentence` (offsets relative to the sentence):
@@ -227,8 +231,7 @@ export function findAttribute(kind: string, sentence: string, start: number, end
     if (mStart < end && mEnd > start) continue; // inside the mention itself
     if (level && t.attribute === CHANGE) continue;
     if (t.onlyBefore && mStart >= end) continue;
-    // "her own campaign": a possessive's "own" owns nothing.
-    if (t.attribute === STAKE && POSSESSIVE_BEFORE.test(sentence.slice(Math.max(0, mStart - 7), mStart)) && /^own$/i.test(text)) continue;
+    if (t.notAfter?.test(sentence.slice(Math.max(0, mStart - NOT_AFTER_REACH), mStart))) continue;
     if (isRaise(text) && RAISED_FIGURE.test(sentence.slice(mEnd, mEnd + 40))) continue;
     const distance = mEnd <= start ? start - mEnd : mStart - end;
     // At the same distance the longer trigger is the more specific: "insured losses" (damage) over "losses" (profit).

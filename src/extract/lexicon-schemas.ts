@@ -17,6 +17,7 @@ export const AttributeLexicon = z.object({
         weak: z.array(z.string().min(1)).optional(),
         after: z.array(z.string().min(1)).optional(),
         before: z.boolean().optional(),
+        notAfter: z.record(z.string().min(1), z.array(z.string().regex(/^[a-z]+$/)).min(1)).optional(),
         recurs: z.boolean().optional(),
       }),
     )

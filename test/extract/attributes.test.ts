@@ -25,6 +25,12 @@ function attributeOf(kind: string, sentence: string, target: string): string {
   return findAttribute(kind, sentence, start, start + target.length).name;
 }
 
+describe('attribute lexicon: notAfter', () => {
+  it('names only triggers of its own attribute', () => {
+    for (const a of lexicon.attributes) for (const t of Object.keys(a.notAfter ?? {})) expect(a.triggers, a.name).toContain(t);
+  });
+});
+
 describe('findAttribute', () => {
   it.each([
     ['money', 'The acquisition, valued at $2.1 billion, closed on Friday.', '$2.1 billion', 'deal value'],
