@@ -27,6 +27,7 @@ import {
   isVerbWord,
   placeAcronym,
 } from './entities-lexicon.js';
+import { CURRENCY_LETTERS } from './currency-letters.js';
 import { isOrgSuffix } from './org-suffix.js';
 import {
   ageBefore,
@@ -243,6 +244,8 @@ function intrinsicNegative(tokens: Token[], doc: string): string | null {
   if (tokens.length === 1) {
     const t = tokens[0];
     if (t.text.length === 1) return 'single-letter';
+    // "I'll", "I've", "I'm", "I'd": the speaker, not a name.
+    if (/^I['’](?:ll|ve|m|d)$/.test(t.text)) return 'pronoun';
     if (TITLE_WORDS.has(t.lower) || HONORIFICS.has(t.lower)) return 'title';
     if (STOP_CAPITALISED.has(t.lower)) return 'stop-word';
     if (PRODUCT_NAMES.has(t.lower)) return 'product';
@@ -254,6 +257,9 @@ function intrinsicNegative(tokens: Token[], doc: string): string | null {
     if (PRODUCT_NAMES.has(phrase)) return 'product';
     // "as Chief Executive", "the company's Chief Financial Officer": a title written in capitals is no name.
     if (TITLE_WORDS.has(phrase)) return 'title';
+    if (isDemonym(phrase)) return 'demonym';
+    // "the Central Bank Rate", "Bank Rate": a rate, not the bank.
+    if (tokens[tokens.length - 1].lower === 'rate') return 'rate';
   }
   return null;
 }
@@ -297,6 +303,8 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
   if (isSectionLabel(mapped(tokens, (t) => t.lower))) return hard('section-label');
   const own = intrinsic(tokens, text, env.text);
   const right = rightContext(env, end);
+  // "KSh 1.2 billion", "RM 2 billion", "EUR 5m": a currency's letters before a figure.
+  if (tokens.length === 1 && CURRENCY_LETTERS.has(text) && /^ ?\d/.test(right)) return hard('currency');
   if (tokens.length === 1 && own === null && titleContinues(tokens[0], right)) return hard('title-part');
 
   const left = leftOf(env, start);
@@ -397,7 +405,14 @@ export function classify(env: Env, piece: Piece, list: ListCue | null): Verdict 
   // (Corporate titles are acronyms or lower case: "Acme CFO", "an Acme spokesperson"; ministerial ones are Title Case,
   // or a minister's in lower case: "Revenue minister K. Rajan said", for a firm has no minister. A place or an
   // organisation known by its own name has evidence of its own.)
-  if (orgCue === 'employer' && own === null && (piece.initial || piece.headline) && single && (/^\s+\p{Lu}\p{Ll}/u.test(right) || PORTFOLIO_TITLE.test(right))) {
+  // "Tournament director Fiona Gallaher said" where the document also writes "the tournament": that word, no employer.
+  if (
+    orgCue === 'employer' &&
+    own === null &&
+    (piece.initial || piece.headline) &&
+    single &&
+    (/^\s+\p{Lu}\p{Ll}/u.test(right) || PORTFOLIO_TITLE.test(right) || env.lowerWords?.has(tokens[0].lower) === true)
+  ) {
     return soft('initial-employer');
   }
   if (orgCue && !(orgCue === 'org-context' && looksPerson && isFirstName(tokens[0].lower))) {

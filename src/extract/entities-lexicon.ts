@@ -118,7 +118,11 @@ function isDateWordUncached(word: string): boolean {
 }
 
 function isDemonymUncached(word: string): boolean {
-  return DEMONYMS.has(word.toLowerCase()) || lexTags(word).includes('Demonym');
+  const lower = word.toLowerCase();
+  if (DEMONYMS.has(lower) || lexTags(word).includes('Demonym')) return true;
+  // "Queenslander", "Londoners", "New Yorkers": the people of a known place.
+  const dweller = /^(.{3,}?)ers?$/.exec(lower);
+  return dweller !== null && isKnownPlace(dweller[1]);
 }
 
 /** True when compromise knows the word only as an ordinary word (verb, noun, adjective...), not as a name. */

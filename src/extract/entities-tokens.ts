@@ -13,6 +13,7 @@ import {
   placeAcronym,
 } from './entities-lexicon.js';
 import { isOrgSuffix } from './org-suffix.js';
+import { LETTER_SUM } from './currency-letters.js';
 import { kindWord } from './entities-kinds.js';
 import { DATE_NAMES } from './dates-lexicon.js';
 import { toLower } from './lower.js';
@@ -154,8 +155,6 @@ function shapeOf(text: string, lower: string): Shape {
   return shapeOfGeneral(text);
 }
 
-// A sum behind a one-letter currency ("R1.2", "R1.35bn", "R410m"): a figure, not a name like "A380" or "G7".
-const LETTER_SUM = /^\p{Lu}\d+(?:[.,]\d+(?:bn|mn|m|k|tn)?|(?:bn|mn|m|k|tn))$/u;
 
 function shapeOfGeneral(text: string): Shape {
   const first = text[0];

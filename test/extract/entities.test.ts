@@ -45,6 +45,11 @@ describe('organisations', () => {
     // An acronym that spells a word: an organisation where the document defines it after the name it abbreviates.
     ['The Wider Harbour Office (WHO) met. Officials said the WHO would act.', [org('Wider Harbour Office'), org('WHO'), org('WHO')]],
     ['Hamburger SC and Al Ahly SC won.', [org('Hamburger SC'), org('Al Ahly SC')]],
+    // A sum behind a currency's letters is no part of the name before it either.
+    ['The regulator fined Kelvar Cement Holdings KSh250,000 and Varnel Rs500.', [org('Kelvar Cement Holdings'), org('Varnel')]],
+    // A word the document also writes in lower case is that word before a title, not an employer.
+    ['Tournament director Fiona Marsh said the tournament was sold out.', [person('Fiona Marsh')]],
+    ['Brightwave director Fiona Marsh said the tournament was sold out.', [org('Brightwave'), person('Fiona Marsh')]],
   ])('%s', (text, expected) => {
     expect(run(text)).toEqual(expected);
   });
@@ -150,6 +155,11 @@ describe('not entities', () => {
     'Officials said the WHO would send doctors.',
     'The Randomised Evaluation of Nerve Wellness (RENEW) trial and the RENEW data.',
     'Some said (WHO knows) it would rain.',
+    // The people of a place, a speaker's "I'll", a rate named after its bank, a currency's letters before a sum.
+    'The 29-year-old Queenslander won. Many New Yorkers and Londoners watched.',
+    '"To win here, on a Monday — I\'ll never forget it," she said. "And then — I\'m done."',
+    'It held the Central Bank Rate at 9%.',
+    'Loans cost KSh 1.2 billion, Rs500 crore, RM 2 billion or EUR 5m.',
   ])('%s', (text) => {
     expect(run(text)).toEqual([]);
   });

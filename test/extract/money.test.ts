@@ -64,6 +64,10 @@ describe('extractMoney: figures with a currency', () => {
     ['Loans of 300 million cedis, 900 million forints and 20 billion Ugandan shillings.', [
       exact('300 million cedis', 3e8, 'GHS'), exact('900 million forints', 9e8, 'HUF'), exact('20 billion Ugandan shillings', 2e10, 'UGX'),
     ]],
+    // East African shillings by their prefixes.
+    ['It borrowed KSh 1.2 billion, Ksh250,000, USh 40bn and TSh 3 billion.', [
+      exact('KSh 1.2 billion', 1.2e9, 'KES'), exact('Ksh250,000', 250e3, 'KES'), exact('USh 40bn', 40e9, 'UGX'), exact('TSh 3 billion', 3e9, 'TZS'),
+    ]],
   ])('%s', (text, expected) => {
     expect(run(text)).toEqual(expected);
   });
