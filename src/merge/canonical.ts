@@ -13,7 +13,8 @@
 //       - spelling variants that share a canonicalKey collapse to the most written form ("Youtube" → "YouTube");
 //       - a surname alone maps to the one full name ending in it ("Smith" → "Jane Smith");
 //       - a one-word organisation maps to the one longer name made of it plus organisation words ("Acme" → "Acme Labs")
-//         or to the one two-word club it names ("Ostra" → "Real Ostra");
+//         or to the one two-word club it names ("Ostra" → "Real Ostra"); else an organisation's name maps to the one
+//         longer organisation name it begins ("Lumora" → "Lumora Pay"), when no document writes both;
 //       - organisation names that differ only in a closing legal form share one name ("Acme Labs Inc" = "Acme Labs",
 //         "Acme AG" = "Acme Group"): the one most documents write, then the shortest;
 //       - an acronym maps to the one organisation or place whose initials it spells ("EU" → "European Union");
@@ -160,25 +161,35 @@ function resolveGroups(groups: Map<string, Group>): Map<string, CorpusEntity> {
   // Index long names by their last word (surnames) and first word (organisation stems): linear, not pairwise.
   const byLast = new Map<string, Group[]>();
   const byFirst = new Map<string, Group[]>();
+  const byPrefix = new Map<string, Group[]>();
   for (const h of groups.values()) {
     // A name merged into another above is found through that one.
     if (h.words.length < 2 || target.has(h.key)) continue;
     const hk = kinds.get(h.key);
     if (hk === 'person') pushTo(byLast, canonicalKey(h.words[h.words.length - 1]), h);
-    if (hk === 'organization' && h.words.slice(1).every((w) => isOrgSuffix(w) !== null)) pushTo(byFirst, canonicalKey(h.words[0]), h);
-    else if (hk === 'organization') {
+    if (hk !== 'organization') continue;
+    if (h.words.slice(1).every((w) => isOrgSuffix(w) !== null)) pushTo(byFirst, canonicalKey(h.words[0]), h);
+    else {
       // "Ostra" for the club "Real Ostra" or "Ostra United".
       const stem = clubStem(h.words);
       if (stem !== null) pushTo(byFirst, canonicalKey(stem), h);
     }
+    // Its first words, for a short form that other documents write alone ("Lumora" of "Lumora Pay", "Great Plains
+    // & Western" of "Great Plains & Western Railroad").
+    // Only words of a name follow ("Halden Pharma AG of Basel" is a name run on, not a longer name).
+    for (let n = h.words.length - 1; n >= 1 && /^\p{Lu}/u.test(h.words[n]); n--) pushTo(byPrefix, canonicalKey(h.words.slice(0, n).join(' ')), h);
   }
   for (const g of groups.values()) {
-    if (g.words.length !== 1) continue;
     const kind = kinds.get(g.key);
-    const candidates = [
-      ...(kind === 'person' || kind === 'organization' ? (byLast.get(g.key) ?? []) : []),
-      ...(kind === 'organization' ? (byFirst.get(g.key) ?? []) : []),
-    ];
+    let candidates: Group[];
+    if (g.words.length === 1) {
+      candidates = [
+        ...(kind === 'person' || kind === 'organization' ? (byLast.get(g.key) ?? []) : []),
+        ...(kind === 'organization' ? (byFirst.get(g.key) ?? []) : []),
+      ];
+    } else candidates = [];
+    // Else the one organisation whose name it begins, where no document writes both (one that does keeps them apart).
+    if (candidates.length === 0 && kind === 'organization' && !target.has(g.key)) candidates = byPrefix.get(g.key) ?? [];
     if (candidates.length !== 1) continue;
     const h = candidates[0];
     const together = [...docsOf(g)].some((d) => docsOf(h).has(d));

@@ -112,7 +112,7 @@ export function factsOfCandidates(
   storyOf?: (c: Candidate) => number,
 ): Fact[] {
   const compare: CompareOptions = { tolerance: options.tolerance ?? 0 };
-  return groupCandidates(candidates, storyOf).flatMap((group) => buildFacts(group, paths, compare));
+  return groupCandidates(candidates, storyOf, (c) => c.mention.doc).flatMap((group) => buildFacts(group, paths, compare));
 }
 
 /** What candidates must share to be compared at all. */
@@ -122,10 +122,11 @@ export function factHead(c: Pick<Candidate, 'kind' | 'attribute' | 'unit'>): str
 
 /**
  * One group per fact. Mentions share a fact when kind, attribute, unit and subject match; a mention naming one
- * entity joins the single fact whose subject contains it; differing qualifiers ("series b" vs "series c") split.
+ * entity joins the fact whose subject contains it (the largest, when several do: see below); differing qualifiers
+ * ("series b" vs "series c") split.
  * Mentions that name no one share a fact only within one story (`storyOf`, see util/stories.ts).
  */
-export function groupCandidates<C extends GroupMember>(candidates: C[], storyOf?: (c: C) => number): C[][] {
+export function groupCandidates<C extends GroupMember>(candidates: C[], storyOf?: (c: C) => number, docOf?: (c: C) => string | number): C[][] {
   const byHead = new Map<string, Map<string, C[]>>();
   for (const c of candidates) {
     const head = factHead(c);
@@ -149,6 +150,9 @@ export function groupCandidates<C extends GroupMember>(candidates: C[], storyOf?
         else containing.set(name, [key]);
       }
     }
+    // How many mentions each subject of several names has before any joins it.
+    const sizes = new Map<string, number>();
+    if (docOf) for (const keys of containing.values()) for (const key of keys) sizes.set(key, bySubject.get(key)!.length);
     for (const [key, members] of [...bySubject]) {
       if (members[0].subject.length !== 1) continue;
       const name = members[0].subject[0];
@@ -156,7 +160,21 @@ export function groupCandidates<C extends GroupMember>(candidates: C[], storyOf?
       if (supersets.length === 1) {
         bySubject.get(supersets[0])!.push(...members);
         bySubject.delete(key);
+        continue;
       }
+      // Several, of an attribute that can conflict: the mentions of documents the largest does not cite yet join it
+      // ("fined Acme €48m" joins "the Commission fined Acme €42m", stated three times, not the headline's "Acme to
+      // fight €42m fine in court"). A document it cites already states its own value there; its other mentions of
+      // the name are other things. (A generic attribute gathers unrelated values: there they stay apart.)
+      const into = docOf && supersets.length > 1 && kindConflicts(members[0].kind, members[0].attribute) ? largest(supersets, sizes) : null;
+      if (into === null) continue;
+      const target = bySubject.get(into)!;
+      const cited = new Set(target.map(docOf!));
+      const joining = members.filter((c) => !cited.has(docOf!(c)));
+      if (joining.length === 0) continue;
+      target.push(...joining);
+      if (joining.length === members.length) bySubject.delete(key);
+      else bySubject.set(key, members.filter((c) => cited.has(docOf!(c))));
     }
     // A mention that names no one joins the one fact of its attribute that does, when there is exactly one (and it
     // is of the mention's story); the others of a story make facts of their own.
@@ -180,6 +198,21 @@ export function groupCandidates<C extends GroupMember>(candidates: C[], storyOf?
     for (const members of bySubject.values()) groups.push(...splitByQualifier(members));
   }
   return groups;
+}
+
+/** Of several subjects, the one with more mentions than each other; none when two are as large. */
+function largest(keys: string[], sizes: Map<string, number>): string | null {
+  let best: string | null = null;
+  let tie = false;
+  for (const key of keys) {
+    const n = sizes.get(key)!;
+    const b = best === null ? -1 : sizes.get(best)!;
+    if (n > b) {
+      best = key;
+      tie = false;
+    } else if (n === b) tie = true;
+  }
+  return tie ? null : best;
 }
 
 /** Candidates by story, in the order each story first appears (one part without `storyOf`). Those of documents that

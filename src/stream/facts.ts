@@ -153,7 +153,7 @@ export function buildFactsSpool(job: FactsJob): FactsPart {
         byHead.delete(head);
         // Threads wrote their documents in turn: back to document order (stable: a document's items keep theirs).
         lights.sort((x, y) => x.index - y.index);
-        for (const group of groupCandidates(lights, storyOf)) {
+        for (const group of groupCandidates(lights, storyOf, (l) => l.index)) {
           const reach = readReach(group);
           const candidates: Candidate[] = mapped(group, (l, i) => {
             const line = reader.readNear(l, reach[i]);

@@ -82,6 +82,35 @@ describe('canonicalizeAcrossDocuments', () => {
     expect(resolve([d])('organization', 'Northwind')?.canonical).toBe('Northwind');
   });
 
+  it('maps a name to the one longer organisation name it begins, unless a document writes both or it is ambiguous', () => {
+    const d1 = doc('Lumora Pay was fined. Great Plains & Western Railroad said. Halden Pharma AG of Basel said.', [
+      ['Lumora Pay', 'organization'],
+      ['Great Plains & Western Railroad', 'organization'],
+      ['Halden Pharma AG of Basel', 'organization'],
+    ]);
+    const d2 = doc('Lumora will appeal. Great Plains & Western said. Halden Pharma said. Varnel said.', [
+      ['Lumora', 'organization'],
+      ['Great Plains & Western', 'organization'],
+      ['Halden Pharma', 'organization'],
+      ['Varnel', 'organization'],
+    ]);
+    const d3 = doc('Varnel Bank and Varnel Energy said.', [
+      ['Varnel Bank', 'organization'],
+      ['Varnel Energy', 'organization'],
+    ]);
+    const r = resolve([d1, d2, d3]);
+    expect(r('organization', 'Lumora')?.canonical).toBe('Lumora Pay');
+    expect(r('organization', 'Great Plains & Western')?.canonical).toBe('Great Plains & Western Railroad');
+    // A name run on past a lower-case word is no longer name; two longer names make the short one ambiguous.
+    expect(r('organization', 'Halden Pharma')?.canonical).toBe('Halden Pharma');
+    expect(r('organization', 'Varnel')?.canonical).toBe('Varnel');
+    const both = doc('Lumora and Lumora Pay are rivals.', [
+      ['Lumora', 'organization'],
+      ['Lumora Pay', 'organization'],
+    ]);
+    expect(resolve([d1, both])('organization', 'Lumora')?.canonical).toBe('Lumora');
+  });
+
   it('gives organisation names that differ only in a closing legal form one name, the one most documents write', () => {
     const d1 = doc('Torvane Therapeutics Inc. and Pellmark AG said.', [
       ['Torvane Therapeutics Inc.', 'organization'],

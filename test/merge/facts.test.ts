@@ -123,6 +123,44 @@ describe('money facts across sources', () => {
     ]);
   });
 
+  it('a value naming one party joins the largest fact that names it too, from a document that fact does not cite', () => {
+    // Three sources: "the Commission fined Acme €42m"; one headline: "Acme to fight €42m fine in the High Court".
+    const fined = (id: string) => {
+      const d = doc(id);
+      return d.money('€42 million', { amount: 42e6, currency: 'EUR' }, 'fine or settlement', [d.org('Commission'), d.org('Acme')]);
+    };
+    const head = doc('d');
+    head.money('€42m', { amount: 42e6, currency: 'EUR' }, 'fine or settlement', [head.org('Acme'), head.org('High Court')]);
+    // "The watchdog fined Acme €48 million"; and a document the large fact cites, whose other sum names Acme alone.
+    const other = doc('e');
+    other.money('€48 million', { amount: 48e6, currency: 'EUR' }, 'fine or settlement', [other.org('Acme')]);
+    const cited = fined('c');
+    cited.money('€5 million', { amount: 5e6, currency: 'EUR' }, 'fine or settlement', [cited.mentions[1].id]);
+    const facts = merge(fined('a'), fined('b'), cited, head, other).filter((f) => f.kind === 'money');
+    const conflict = facts.find((f) => f.status === 'conflict');
+    expect(conflict?.subject).toBe('Acme / Commission');
+    expect(conflict?.values.map((v) => [v.text, v.docs])).toEqual([
+      ['€42 million', ['a', 'b', 'c']],
+      ['€48 million', ['e']],
+    ]);
+    expect(facts.filter((f) => f.status !== 'conflict').map((f) => [f.subject, f.values.map((v) => v.text)])).toEqual([
+      ['Acme', ['€5 million']],
+      ['Acme / High Court', ['€42m']],
+    ]);
+    // Of an attribute that never conflicts, or when the two are as large, it stays apart.
+    const price = (id: string, names: string[], amount: number) => {
+      const d = doc(id);
+      return d.money(`$${amount}`, { amount }, 'price', names.map((n) => d.org(n)));
+    };
+    expect(merge(price('a', ['Acme', 'Globex'], 5), price('b', ['Acme', 'Globex'], 5), price('c', ['Acme', 'Initech'], 5), price('d', ['Acme'], 9)).map((f) => f.subject)).toContain('Acme');
+    const tie = merge(fined('a'), head, other).filter((f) => f.kind === 'money');
+    expect(tie.map((f) => [f.subject, f.status])).toEqual([
+      ['Acme', 'single'],
+      ['Acme / Commission', 'single'],
+      ['Acme / High Court', 'single'],
+    ]);
+  });
+
   it('a value that names no one joins the only fact of its attribute only from that fact\'s story', () => {
     const x = doc('a');
     x.money('$14.8 billion', { amount: 14.8e9 }, 'deal value', [x.org('Acme'), x.org('Globex')]);
