@@ -104,12 +104,21 @@ export const CurrencyLexicon = z.object({
   codes: z.array(Iso),
   prefixAliases: z.record(z.string().min(1), Iso),
   words: z.array(
-    z.object({
-      phrase: z.string().regex(/^[a-z. ]+$/),
-      currency: Iso,
-      form: z.enum(['plural', 'singular', 'invariant']),
-      needsScale: z.boolean().optional(),
-    }),
+    z.union([
+      z.object({
+        phrase: z.string().regex(/^[a-z. ]+$/),
+        currency: Iso,
+        form: z.enum(['plural', 'singular', 'invariant']),
+        needsScale: z.boolean().optional(),
+      }),
+      // A word several countries' currencies share ("pesos", "kroner"): the one whose places the document names.
+      z.object({
+        phrase: z.string().regex(/^[a-z. ]+$/),
+        form: z.enum(['plural', 'singular', 'invariant']),
+        needsScale: z.boolean().optional(),
+        byPlace: z.record(Iso, z.array(z.string().regex(/^[\p{Ll} ]+$/u)).min(1)),
+      }),
+    ]),
   ),
   decimalComma: z.array(Iso),
 });

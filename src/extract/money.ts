@@ -281,7 +281,7 @@ function boundedValue(amount: number, hedge: HedgeKind | null, plus: boolean): O
 }
 
 /** Tries to read a money expression around the figure starting at numStart. */
-function moneyAt(text: string, numStart: number, allowCommaDecimal: boolean): (Candidate & { commaDecimal: boolean }) | null {
+function moneyAt(text: string, numStart: number, allowCommaDecimal: boolean, currencyOf: CurrencyOf): (Candidate & { commaDecimal: boolean }) | null {
   const prefix = prefixBefore(text, numStart);
   if (!prefix && isLetter(text[numStart - 1])) return null;
   // Without a prefix the currency must be written after the figure: skip figures with no word or € nearby.
@@ -340,7 +340,8 @@ function moneyAt(text: string, numStart: number, allowCommaDecimal: boolean): (C
       if (entry.needsScale && !scaled) return null;
       // "in 2019 dollars" is a price base, not a sum.
       if (!scaled && !second && /^(?:1[89]|20)\d\d$/.test(first.int) && IN_BEFORE.test(before(text, start))) return null;
-      currency = entry.currency;
+      currency = currencyOf(entry);
+      if (currency === null) return null;
       end += word[0].length;
     } else if (euro) {
       currency = 'EUR';
@@ -361,10 +362,10 @@ function moneyAt(text: string, numStart: number, allowCommaDecimal: boolean): (C
 }
 
 /** Figures with a currency: "$2.7 billion", "EUR 3.2bn", "5m USD", "€1,5 Mio", "$10-20 billion". */
-function scanFigures(text: string, out: Candidate[]): void {
+function scanFigures(text: string, out: Candidate[], currencyOf: CurrencyOf): void {
   const re = numberScanner();
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const found = moneyAt(text, m.index, true);
+    const found = moneyAt(text, m.index, true, currencyOf);
     if (!found) continue;
     // "€1,5" is 1.5 euros; "$1,5" is no sum we can read (neither 15 nor 1), so it is left out.
     if (found.commaDecimal && !DECIMAL_COMMA.has(found.value.currency)) continue;
@@ -374,11 +375,14 @@ function scanFigures(text: string, out: Candidate[]): void {
 }
 
 /** Spelled-out sums: "billion-dollar", "multibillion-dollar", "a million pounds", "half a billion dollars". */
-function scanWordScales(text: string, out: Candidate[]): void {
+function scanWordScales(text: string, out: Candidate[], currencyOf: CurrencyOf): void {
   for (const m of allMatches(WORD_SCALE_AT, WORD_SCALE_RE, text)) {
     const cur = execAt(CURRENCY_WORD_AT, text, m.index + m[0].length);
     if (!cur) continue;
-    const entry = WORDS.get(normalise(cur[2])) as CurrencyWord;
+    const word = WORDS.get(normalise(cur[2])) as CurrencyWord;
+    const currency = currencyOf(word);
+    if (currency === null) continue;
+    const entry = { currency, form: word.form };
     const exp = FULL_SCALES[m[2].toLowerCase()] ?? 0;
     const end = cur.index + cur[0].length;
     const unit = 10 ** exp;
@@ -411,12 +415,14 @@ function scanWordScales(text: string, out: Candidate[]): void {
 }
 
 /** "billions of dollars", "hundreds of millions of pounds", "tens of billions of euros". */
-function scanVaguePlurals(text: string, out: Candidate[]): void {
+function scanVaguePlurals(text: string, out: Candidate[], currencyOf: CurrencyOf): void {
   const re = new RegExp(VAGUE_RE.source, VAGUE_RE.flags);
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const cur = execAt(CURRENCY_WORD_DIRECT_AT, text, m.index + m[0].length);
     if (!cur) continue;
-    const entry = WORDS.get(normalise(cur[1])) as CurrencyWord;
+    const currency = currencyOf(WORDS.get(normalise(cur[1])) as CurrencyWord);
+    if (currency === null) continue;
+    const entry = { currency };
     const exp = SCALES.vague[m[1].toLowerCase()] ?? 0;
     const slice = before(text, m.index);
     const mult = VAGUE_MULT_BEFORE.exec(slice);
@@ -428,6 +434,43 @@ function scanVaguePlurals(text: string, out: Candidate[]): void {
       out.push({ start: m.index, end, value: vague(entry.currency, 2 * 10 ** exp, null) });
     }
   }
+}
+
+/** The ISO code a currency word names in one document (null: none can be told). */
+type CurrencyOf = (entry: CurrencyWord) => string | null;
+
+/**
+ * A document's reader of currency words: a word's own currency, or for a word several countries' currencies share
+ * ("pesos", "kroner", "shillings") the one whose places the document names most often; none when it names none of
+ * them, or two as often (better no sum than one in the wrong currency). Places are counted once per document.
+ */
+function currencyReader(text: string): CurrencyOf {
+  let lower: string | undefined;
+  const counts = new Map<string, number>();
+  const named = (place: string): number => {
+    let n = counts.get(place);
+    if (n === undefined) {
+      lower ??= text.toLowerCase();
+      n = 0;
+      for (let i = lower.indexOf(place); i >= 0; i = lower.indexOf(place, i + place.length)) {
+        if (!isLetter(lower[i - 1] ?? ' ') && !isLetter(lower[i + place.length] ?? ' ')) n++;
+      }
+      counts.set(place, n);
+    }
+    return n;
+  };
+  return (entry) => {
+    if ('currency' in entry) return entry.currency;
+    let best: string | null = null;
+    let most = 0;
+    let tie = false;
+    for (const [code, places] of Object.entries(entry.byPlace)) {
+      const n = places.reduce((sum, p) => sum + named(p), 0);
+      if (n > most) [best, most, tie] = [code, n, false];
+      else if (n === most && n > 0) tie = true;
+    }
+    return tie ? null : best;
+  };
 }
 
 function vague(currency: string, min: number, max: number | null): MoneyValue {
@@ -478,9 +521,10 @@ export function extractMoney(ctx: ExtractContext): MoneyFound[] {
   const text = ctx.text;
   if (typeof text !== 'string' || text.length === 0) return [];
   const cands: Candidate[] = [];
-  scanFigures(text, cands);
-  scanWordScales(text, cands);
-  scanVaguePlurals(text, cands);
+  const currencyOf = currencyReader(text);
+  scanFigures(text, cands, currencyOf);
+  scanWordScales(text, cands, currencyOf);
+  scanVaguePlurals(text, cands, currencyOf);
   const found = resolveOverlaps(cands);
   linkConversions(text, found);
   return found;

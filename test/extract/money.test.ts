@@ -64,6 +64,14 @@ describe('extractMoney: figures with a currency', () => {
     ['Loans of 300 million cedis, 900 million forints and 20 billion Ugandan shillings.', [
       exact('300 million cedis', 3e8, 'GHS'), exact('900 million forints', 9e8, 'HUF'), exact('20 billion Ugandan shillings', 2e10, 'UGX'),
     ]],
+    // A word several countries' currencies share: the one whose places the document names most, else no sum.
+    ['SANTIAGO, Chile - A fund of 40 billion pesos was set up; Chilean officials added billions of pesos.', [
+      exact('40 billion pesos', 40e9, 'CLP'), ['billions of pesos', null, 'CLP', 2e9, null, true],
+    ]],
+    ['Danish lenders in Copenhagen lost 4.2 billion kroner; a Norwegian bank lost less.', [exact('4.2 billion kroner', 4.2e9, 'DKK')]],
+    ['The fine was 300 million shillings, the Kampala court said.', [exact('300 million shillings', 3e8, 'UGX')]],
+    ['The coin is worth 5 pesos.', []],
+    ['Mexico and Chile each pledged 9 billion pesos.', []],
     // East African shillings by their prefixes.
     ['It borrowed KSh 1.2 billion, Ksh250,000, USh 40bn and TSh 3 billion.', [
       exact('KSh 1.2 billion', 1.2e9, 'KES'), exact('Ksh250,000', 250e3, 'KES'), exact('USh 40bn', 40e9, 'UGX'), exact('TSh 3 billion', 3e9, 'TZS'),
