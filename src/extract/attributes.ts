@@ -45,10 +45,14 @@ export const EARLIER_PERIOD = 'a year earlier';
  *  Like EARLIER_PERIOD, figures without a qualifier never join its fact. */
 export const UPDATED_PREFIX = 'as of ';
 
-/** Whether figures without a qualifier stay out of the fact of this one (a period before, a running total's day),
- *  rather than join it as the figures of a "series b" named once do. */
+/** The qualifier of a figure of a year before the document's ("in 1987 for £1.9 million"): this prefix and the year.
+ *  Like EARLIER_PERIOD, figures without a qualifier never join its fact. */
+export const PAST_PREFIX = 'in past ';
+
+/** Whether figures without a qualifier stay out of the fact of this one (a period before, a running total's day, a
+ *  past year), rather than join it as the figures of a "series b" named once do. */
 export function standsApart(qualifier: string): boolean {
-  return qualifier === EARLIER_PERIOD || qualifier.startsWith(UPDATED_PREFIX);
+  return qualifier === EARLIER_PERIOD || qualifier.startsWith(UPDATED_PREFIX) || qualifier.startsWith(PAST_PREFIX);
 }
 
 /** The attribute given to a mention no trigger explains; such facts never conflict. */

@@ -1,7 +1,7 @@
 // Reads, for each number and date, what it is about: the attribute its sentence's trigger words name and the
 // entities nearest to it. Merging turns these into fact keys, so this is where "about what?" is decided.
 import type { Claim, Mention } from '../model/report.js';
-import { EARLIER_PERIOD, findAttribute, UPDATED_PREFIX } from './attributes.js';
+import { EARLIER_PERIOD, findAttribute, PAST_PREFIX, UPDATED_PREFIX } from './attributes.js';
 import { type ExtractContext, sentenceAt } from './text.js';
 import { mapped } from '../util/mapped.js';
 
@@ -251,5 +251,11 @@ function qualifierOf(m: Mention | Claim, sentence: { index: number; start: numbe
   const years = index.years[sentence.index].filter((o) => o.start !== m.start);
   const gap = (o: Mention) => (o.end <= m.start ? m.start - o.end : o.start - m.end);
   const year = years.sort((a, b) => gap(a) - gap(b) || a.start - b.start)[0];
-  return year && year.kind === 'date' ? year.value.iso : null;
+  const iso = year && year.kind === 'date' ? year.value.iso : null;
+  if (iso === null) return null;
+  // A year before the document's own, in the figure's own clause: a figure of a past event ("his father bought it
+  // in 1987 for £1.9 million"), which the story's figures never join.
+  const own = index.ctx.date?.slice(0, 4);
+  const between = year.end <= m.start ? index.ctx.text.slice(year.end, m.start) : index.ctx.text.slice(m.end, year.start);
+  return own !== undefined && iso.slice(0, 4) < own && between.length <= 40 && !/[,;:()—–]/.test(between) ? `${PAST_PREFIX}${iso}` : iso;
 }

@@ -1,6 +1,6 @@
 // Groups mentions from every document into facts (subject + attribute → values with their sources) and decides
 // whether each fact is agreed, in conflict, or stated by a single source. Pure: mentions in, facts out.
-import { attributeConflicts, attributeRecurs, standsApart } from '../extract/attributes.js';
+import { attributeConflicts, attributeRecurs, PAST_PREFIX, standsApart } from '../extract/attributes.js';
 import type { Claim, Document, Fact, FactValue, Mention, Source } from '../model/report.js';
 import type { CompareOptions } from './compare.js';
 import { conflictMessage } from './messages.js';
@@ -234,15 +234,17 @@ function splitByQualifier<C extends GroupMember>(members: C[]): C[][] {
   const qualified = new Map<string, C[]>();
   const plain: C[] = [];
   for (const c of members) {
-    if (!c.qualifier) plain.push(c);
-    else if (qualified.has(c.qualifier)) qualified.get(c.qualifier)!.push(c);
-    else qualified.set(c.qualifier, [c]);
+    // A past year is the same year to a document that cannot tell it is past (an undated one).
+    const key = c.qualifier?.startsWith(PAST_PREFIX) ? c.qualifier.slice(PAST_PREFIX.length) : c.qualifier;
+    if (!key) plain.push(c);
+    else if (qualified.has(key)) qualified.get(key)!.push(c);
+    else qualified.set(key, [c]);
   }
   if (qualified.size === 0) return [plain];
   const groups = [...qualified.values()];
   if (plain.length === 0) return groups;
   // One qualifier: the figures without one are of it too ("series b" named once), unless it stands apart.
-  if (groups.length === 1 && !standsApart(groups[0][0].qualifier!)) {
+  if (groups.length === 1 && !groups[0].some((c) => standsApart(c.qualifier!))) {
     groups[0].push(...plain);
     return groups;
   }

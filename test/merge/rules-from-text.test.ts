@@ -178,6 +178,23 @@ describe('the figure of a year before', () => {
   });
 });
 
+describe('a figure of a past year', () => {
+  it('in its own clause, is of another event: no conflict with the story\'s figure', () => {
+    const past = 'March 11, 2026\n\nThe seller was Anton Vell, whose father bought the painting in 1987 for £1.9 million.';
+    expect(conflicts(past, 'March 11, 2026\n\nThe painting was bought for £43.6 million.')).toEqual([]);
+    // A document without a date cannot tell 1987 is past: it still gives the same figure of that year.
+    const undated = 'His father bought the painting in 1987 for £1.9 million, records show.';
+    const agreed = facts(past, undated).filter((f) => f.status === 'agreed').map((f) => f.values.map((v) => v.text));
+    expect(agreed).toContainEqual(['£1.9 million']);
+  });
+
+  it('in another clause, says nothing of the figure', () => {
+    const run2 = (text: string) => run([{ path: 'news/a.txt', text }]).mentions.filter((m) => m.kind === 'money').map((m) => [m.text, m.about?.qualifier ?? null]);
+    expect(run2('April 2, 2026\n\nAcme Corp bought Globex Inc for $4 million in 2022.')).toEqual([['$4 million', 'in past 2022']]);
+    expect(run2('April 2, 2026\n\nAcme Corp pays $4 million, which is more than it paid for Globex Inc in 2022.')).toEqual([['$4 million', '2022']]);
+  });
+});
+
 describe('a wire dateline without a year', () => {
   it('gives no event its date', () => {
     const found = run([{ path: 'news/a.txt', text: 'Vote count\n\nSANTIAGO, May 11 (Andes Wire) - Marta Vale won the election on Sunday, officials said.\n' }]);
