@@ -155,7 +155,6 @@ function shapeOf(text: string, lower: string): Shape {
   return shapeOfGeneral(text);
 }
 
-
 function shapeOfGeneral(text: string): Shape {
   const first = text[0];
   if (first >= '0' && first <= '9') return 'number';

@@ -175,8 +175,8 @@ function resolveGroups(groups: Map<string, Group>): Map<string, CorpusEntity> {
       if (stem !== null) pushTo(byFirst, canonicalKey(stem), h);
     }
     // Its first words, for a short form that other documents write alone ("Lumora" of "Lumora Pay", "Great Plains
-    // & Western" of "Great Plains & Western Railroad").
-    // Only words of a name follow ("Halden Pharma AG of Basel" is a name run on, not a longer name).
+    // & Western" of "Great Plains & Western Railroad"), where only words of a name follow ("Halden Pharma AG of
+    // Basel" is a name run on, not a longer name of "Halden Pharma").
     for (let n = h.words.length - 1; n >= 1 && /^\p{Lu}/u.test(h.words[n]); n--) pushTo(byPrefix, canonicalKey(h.words.slice(0, n).join(' ')), h);
   }
   for (const g of groups.values()) {
