@@ -152,6 +152,7 @@ export function groupCandidates<C extends GroupMember>(candidates: C[], storyOf?
     }
     // How many mentions each subject of several names has before any joins it.
     const sizes = new Map<string, number>();
+    const citedBy = new Map<string, Set<string | number>>();
     if (docOf) for (const keys of containing.values()) for (const key of keys) sizes.set(key, bySubject.get(key)!.length);
     for (const [key, members] of [...bySubject]) {
       if (members[0].subject.length !== 1) continue;
@@ -169,12 +170,15 @@ export function groupCandidates<C extends GroupMember>(candidates: C[], storyOf?
       const into = docOf && supersets.length > 1 && kindConflicts(members[0].kind, members[0].attribute) ? largest(supersets, sizes) : null;
       if (into === null) continue;
       const target = bySubject.get(into)!;
-      const cited = new Set(target.map(docOf!));
+      // The documents each fact cites, kept as mentions join it (one pass over a fact, not one per name).
+      let cited = citedBy.get(into);
+      if (!cited) citedBy.set(into, (cited = new Set(target.map(docOf!))));
       const joining = members.filter((c) => !cited.has(docOf!(c)));
       if (joining.length === 0) continue;
-      target.push(...joining);
       if (joining.length === members.length) bySubject.delete(key);
       else bySubject.set(key, members.filter((c) => cited.has(docOf!(c))));
+      target.push(...joining);
+      for (const c of joining) cited.add(docOf!(c));
     }
     // A mention that names no one joins the one fact of its attribute that does, when there is exactly one (and it
     // is of the mention's story); the others of a story make facts of their own.
