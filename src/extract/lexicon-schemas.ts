@@ -111,17 +111,20 @@ export const CurrencyLexicon = z.object({
         form: z.enum(['plural', 'singular', 'invariant']),
         needsScale: z.boolean().optional(),
       }),
-      // A word several countries' currencies share ("pesos", "kroner"): the one whose places the document names.
+      // A word several countries' currencies share ("pesos", "kroner"): the one whose places (a group of `places`)
+      // the document names.
       z.object({
         phrase: z.string().regex(/^[a-z. ]+$/),
         form: z.enum(['plural', 'singular', 'invariant']),
         needsScale: z.boolean().optional(),
-        byPlace: z.record(Iso, z.array(z.string().regex(/^[\p{Ll} ]+$/u)).min(1)),
+        byPlace: z.string().min(1),
       }),
     ]),
   ),
+  /** Per group of a shared currency word: each currency and the places (countries, demonyms, cities) that name it. */
+  places: z.record(z.string().min(1), z.record(Iso, z.array(z.string().regex(/^[\p{Ll} ]+$/u)).min(1))),
   decimalComma: z.array(Iso),
-});
+}).refine((c) => c.words.every((w) => !('byPlace' in w) || w.byPlace in c.places), { message: 'a word names a group of places that is not in "places"' });
 export type CurrencyLexicon = z.infer<typeof CurrencyLexicon>;
 const Exponents = z.record(z.string().min(1), z.number().int().min(0).max(15));
 export const ScaleLexicon = z.object({

@@ -382,12 +382,11 @@ function scanWordScales(text: string, out: Candidate[], currencyOf: CurrencyOf):
     const word = WORDS.get(normalise(cur[2])) as CurrencyWord;
     const currency = currencyOf(word);
     if (currency === null) continue;
-    const entry = { currency, form: word.form };
     const exp = FULL_SCALES[m[2].toLowerCase()] ?? 0;
     const end = cur.index + cur[0].length;
     const unit = 10 ** exp;
     if (m[1]) {
-      out.push({ start: m.index, end, value: vague(entry.currency, 2 * unit, null) });
+      out.push({ start: m.index, end, value: vague(currency, 2 * unit, null) });
       continue;
     }
     const slice = before(text, m.index);
@@ -395,12 +394,12 @@ function scanWordScales(text: string, out: Candidate[], currencyOf: CurrencyOf):
     const quant = q ? normalise(q[1]) : null;
     const quantStart = q ? m.index - slice.length + q.index : m.index;
     const article = quant === null || quant === 'a' || quant === 'an';
-    const adjective = cur[1].includes('-') || entry.form === 'singular';
+    const adjective = cur[1].includes('-') || word.form === 'singular';
     if (article && adjective) {
       // "a billion-dollar investment": an order of magnitude, not a sum.
-      out.push({ start: m.index, end, value: vague(entry.currency, unit, null) });
+      out.push({ start: m.index, end, value: vague(currency, unit, null) });
     } else if (quant === 'several' || quant === 'few' || quant === 'a few' || quant === 'a couple of') {
-      out.push({ start: quantStart, end, value: vague(entry.currency, 2 * unit, 10 * unit) });
+      out.push({ start: quantStart, end, value: vague(currency, 2 * unit, 10 * unit) });
     } else if (quant === null) {
       // "billion dollars" with nothing countable before it is the tail of something we cannot read
       // ("one-and-a-half billion dollars", "five hundred billion dollars"): better no mention than a wrong one.
@@ -409,7 +408,7 @@ function scanWordScales(text: string, out: Candidate[], currencyOf: CurrencyOf):
       const n = article ? 1 : quant === 'half a' || quant === 'a half' ? 0.5 : wordNumber(quant ?? '');
       if (n === null) continue;
       const hedge = hedgeBefore(text, quantStart);
-      out.push({ start: quantStart, end, value: { currency: entry.currency, ...boundedValue(n * unit, hedge, false) } });
+      out.push({ start: quantStart, end, value: { currency: currency, ...boundedValue(n * unit, hedge, false) } });
     }
   }
 }
@@ -422,16 +421,15 @@ function scanVaguePlurals(text: string, out: Candidate[], currencyOf: CurrencyOf
     if (!cur) continue;
     const currency = currencyOf(WORDS.get(normalise(cur[1])) as CurrencyWord);
     if (currency === null) continue;
-    const entry = { currency };
     const exp = SCALES.vague[m[1].toLowerCase()] ?? 0;
     const slice = before(text, m.index);
     const mult = VAGUE_MULT_BEFORE.exec(slice);
     const end = cur.index + cur[0].length;
     if (mult) {
       const e = exp + (SCALES.vagueMultipliers[mult[1].toLowerCase()] ?? 0);
-      out.push({ start: m.index - slice.length + mult.index, end, value: vague(entry.currency, 2 * 10 ** e, 10 ** (e + 1)) });
+      out.push({ start: m.index - slice.length + mult.index, end, value: vague(currency, 2 * 10 ** e, 10 ** (e + 1)) });
     } else {
-      out.push({ start: m.index, end, value: vague(entry.currency, 2 * 10 ** exp, null) });
+      out.push({ start: m.index, end, value: vague(currency, 2 * 10 ** exp, null) });
     }
   }
 }
@@ -464,7 +462,7 @@ function currencyReader(text: string): CurrencyOf {
     let best: string | null = null;
     let most = 0;
     let tie = false;
-    for (const [code, places] of Object.entries(entry.byPlace)) {
+    for (const [code, places] of Object.entries(CURRENCIES.places[entry.byPlace])) {
       const n = places.reduce((sum, p) => sum + named(p), 0);
       if (n > most) [best, most, tie] = [code, n, false];
       else if (n === most && n > 0) tie = true;

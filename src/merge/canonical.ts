@@ -181,13 +181,10 @@ function resolveGroups(groups: Map<string, Group>): Map<string, CorpusEntity> {
   }
   for (const g of groups.values()) {
     const kind = kinds.get(g.key);
-    let candidates: Group[];
-    if (g.words.length === 1) {
-      candidates = [
-        ...(kind === 'person' || kind === 'organization' ? (byLast.get(g.key) ?? []) : []),
-        ...(kind === 'organization' ? (byFirst.get(g.key) ?? []) : []),
-      ];
-    } else candidates = [];
+    let candidates: Group[] =
+      g.words.length !== 1
+        ? []
+        : [...(kind === 'person' || kind === 'organization' ? (byLast.get(g.key) ?? []) : []), ...(kind === 'organization' ? (byFirst.get(g.key) ?? []) : [])];
     // Else the one organisation whose name it begins, where no document writes both (one that does keeps them apart).
     if (candidates.length === 0 && kind === 'organization' && !target.has(g.key)) candidates = byPrefix.get(g.key) ?? [];
     if (candidates.length !== 1) continue;
