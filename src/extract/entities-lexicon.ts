@@ -81,6 +81,16 @@ function isFirstNameUncached(word: string): boolean {
   return plain !== word && lexTags(plain).some((t) => FIRST_NAME_TAGS.has(t));
 }
 
+/** The sex compromise files a given name under ("ingrid" → female), also written with accents; null when it files
+ *  it under both or neither. */
+function firstNameSexUncached(word: string): 'female' | 'male' | null {
+  let tags = lexTags(word);
+  if (tags.length === 0 && /[^\x00-\x7f]/.test(word)) tags = lexTags(word.normalize('NFD').replace(/\p{M}/gu, ''));
+  const female = tags.includes('FemaleName');
+  const male = tags.includes('MaleName');
+  return female === male ? null : female ? 'female' : 'male';
+}
+
 function isLastNameUncached(word: string): boolean {
   return lexTags(word).includes('LastName');
 }
@@ -166,6 +176,7 @@ export function placeAcronym(word: string): string | null {
 
 export const isFirstName = memo(isFirstNameUncached);
 export const isLastName = memo(isLastNameUncached);
+export const firstNameSex = memo(firstNameSexUncached);
 export const isKnownPerson = memo(isKnownPersonUncached);
 export const isKnownOrg = memo(isKnownOrgUncached);
 export const isKnownPlace = memo(isKnownPlaceUncached);

@@ -3,13 +3,16 @@
 import type { ExtractContext } from './text.js';
 import {
   HONORIFICS,
+  ORG_HEADS,
   STOP_ACRONYMS,
   TITLE_WORDS,
+  isCommonWord,
   isDateWord,
   isFirstName,
   isFunctionWord,
   isKnownOrg,
   isKnownPlace,
+  knownNameKinds,
   placeAcronym,
 } from './entities-lexicon.js';
 import { isOrgSuffix } from './org-suffix.js';
@@ -434,6 +437,8 @@ for (const phrase of TITLE_WORDS) {
 /** Length of a title starting at run[k] ("Chief Financial Officer" → 3), or 0. */
 function titleLength(run: Token[], k: number): number {
   if (!TITLE_FIRST_WORDS.has(run[k].lower)) return 0;
+  // "OFFICIAL STATEMENT", "CHIEF EXECUTIVE": a heading in capitals holds no titles; "CEO" and "MP" are abbreviations.
+  if (run[k].shape === 'upper' && run[k].text.length > 4) return 0;
   for (let n = Math.min(4, run.length - k); n >= 1; n--) {
     const phrase = mapped(run.slice(k, k + n), (t) => t.lower).join(' ');
     if (TITLE_WORDS.has(phrase) || TITLE_WORDS.has(`${phrase}.`)) return n;
@@ -495,11 +500,14 @@ export function splitRun(run: Token[], text: string, pieces: Piece[] = []): Piec
   const keepTitles = isOrgSuffix(last.lower) === 'strong';
   // The current piece is run[from..k): pieces are contiguous, so their tokens are slices of the run rather than
   // arrays grown word by word. The cues below are those of the current piece.
-  let from = 0;
-  let afterTitle = false;
+  // "Resident Agnes Hale described the night", "Critic Tom Pike wrote": a common noun opening the sentence before a
+  // given name and a surname describes the person, as a title does.
+  const described = runEnd === 3 && describesPerson(run);
+  let from = described ? 1 : 0;
+  let afterTitle = described;
   let afterHonorific = false;
   let initial = false;
-  for (let k = 0; k < runEnd; k++) {
+  for (let k = from; k < runEnd; k++) {
     const t = run[k];
     if (HONORIFICS.has(t.lower) && k + 1 < runEnd) {
       pushPiece(pieces, run, from, k, text, { initial, afterTitle, afterHonorific, beforeTitle: false });
@@ -535,6 +543,23 @@ export function splitRun(run: Token[], text: string, pieces: Piece[] = []): Piec
   }
   pushPiece(pieces, run, from, runEnd, text, { initial, afterTitle, afterHonorific, beforeTitle: false });
   return pieces;
+}
+
+function describesPerson(run: Token[]): boolean {
+  const [word, given, last] = run;
+  return (
+    word.initial &&
+    word.shape === 'title' &&
+    isCommonWord(word.lower) &&
+    !isFirstName(word.lower) &&
+    knownNameKinds(word.lower) === 0 &&
+    !isFunctionWord(word.lower) &&
+    given.shape === 'title' &&
+    isFirstName(given.lower) &&
+    last.shape === 'title' &&
+    isOrgSuffix(last.lower) === null &&
+    !ORG_HEADS.has(last.lower)
+  );
 }
 
 /** Letters after a person's name that say what they are: counsel (KC, QC, SC), members of parliaments. */

@@ -153,6 +153,10 @@ export type ReportingVerbs = z.infer<typeof ReportingVerbs>;
 export const QuoteWords = z.object({
   note: z.string(),
   personPronouns: words,
+  femalePronouns: words,
+  malePronouns: words,
+  femaleHonorifics: words,
+  maleHonorifics: words,
   orgPronouns: words,
   otherPronouns: words,
   orgAnaphors: words,

@@ -9,6 +9,10 @@ const W = wordsData as QuoteWords;
 
 const set = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
 export const PERSON_PRONOUNS = set(W.personPronouns);
+export const FEMALE_PRONOUNS = set(W.femalePronouns);
+export const MALE_PRONOUNS = set(W.malePronouns);
+export const FEMALE_HONORIFICS = set(W.femaleHonorifics);
+export const MALE_HONORIFICS = set(W.maleHonorifics);
 export const ORG_PRONOUNS = set(W.orgPronouns);
 export const OTHER_PRONOUNS = set(W.otherPronouns);
 export const ORG_ANAPHORS = set(W.orgAnaphors);
@@ -76,6 +80,8 @@ const VERB_RE = new RegExp(
   'gu',
 );
 
+const UNSAID = /(?:(?<![\p{L}\p{N}'’-])(?:to|not|never)|n['’]t)\s+$/iu;
+
 /** Reporting verbs and phrases in text[from, to), in order. */
 export function findVerbs(text: string, from: number, to: number): VerbMatch[] {
   if (to <= from) return [];
@@ -84,6 +90,8 @@ export function findVerbs(text: string, from: number, to: number): VerbMatch[] {
   VERB_RE.lastIndex = 0;
   for (let m = VERB_RE.exec(slice); m; m = VERB_RE.exec(slice)) {
     const key = m[0].toLowerCase().replace(/\s+/g, ' ');
+    // "declined to say", "did not say", "was never told": speech that did not happen attributes nothing.
+    if (UNSAID.test(text.slice(Math.max(0, from + m.index - 8), from + m.index))) continue;
     out.push({ start: from + m.index, end: from + m.index + m[0].length, speakerAfter: SPEAKER_AFTER.has(key) });
   }
   return out;

@@ -54,6 +54,17 @@ export function subjectBefore(text: string, from: number, verbStart: number): Sp
         continue;
       }
       if (t.text === '&') continue;
+      // "Acme Capital, its biggest investor with a 24% stake, told", "X, president of the Pilots' Guild, warned": a
+      // figure or a possessive inside the appositive.
+      const open = commasLeft === 1 && INNER_SIGNS.has(t.text) ? appositiveOpening(toks, j) : -1;
+      if (open > 0) {
+        commasLeft = 0;
+        j = open;
+        end = toks[open - 1].end;
+        first = -1;
+        words = 0;
+        continue;
+      }
       break;
     }
     const lower = t.text.toLowerCase();
@@ -88,14 +99,16 @@ export function subjectBefore(text: string, from: number, verbStart: number): Sp
 }
 
 /** The comma opening an appositive that holds token j ("X, a firm that …"), when words stand before it: its index,
- *  or -1. Looks back as far as a subject may be long. */
+ *  or -1. Looks back as far as a subject may be long; the appositive may hold figures and possessives ("a 24% stake"). */
 function appositiveOpening(toks: Token[], j: number): number {
   for (let i = j - 1; i > 0 && i >= j - MAX_SUBJECT_WORDS; i--) {
     if (toks[i].text === ',') return toks[i - 1].word ? i : -1;
-    if (!toks[i].word) return -1;
+    if (!toks[i].word && !INNER_SIGNS.has(toks[i].text)) return -1;
   }
   return -1;
 }
+
+const INNER_SIGNS = new Set(['%', '$', '€', '£', '¥', "'", '’']);
 
 /** The speaker phrase right after "said" / "according to", up to a comma, a preposition of time or place, etc. */
 export function speakerAfter(text: string, from: number, to: number): Span | null {
@@ -106,6 +119,9 @@ export function speakerAfter(text: string, from: number, to: number): Span | nul
     const t = toks[j];
     if (!t.word) {
       if (t.text === '&' && last >= 0) continue;
+      // "said Acme's chief operating officer, Jane Roe.": a title, then the name it belongs to.
+      const named = t.text === ',' && last >= 0 && /^\p{Ll}/u.test(toks[last].text) ? nameAfterTitle(toks, j + 1) : -1;
+      if (named > 0) last = named;
       break;
     }
     if (AFTER_SPEAKER_STOPS.has(t.text.toLowerCase())) break;
@@ -114,6 +130,14 @@ export function speakerAfter(text: string, from: number, to: number): Span | nul
   }
   if (last < 0) return null;
   return { start: toks[0].start, end: toks[last].end };
+}
+
+/** The last token of a name of one to four capitalised words from token k that closes its clause, or -1. */
+function nameAfterTitle(toks: Token[], k: number): number {
+  let j = k;
+  while (j < toks.length && j - k < 4 && toks[j].word && /^\p{Lu}/u.test(toks[j].text)) j++;
+  const next = toks[j];
+  return j > k && (!next || /^[,.;!?]$/.test(next.text)) ? j - 1 : -1;
 }
 
 /** Attribution after the quote: "“…,” X said" or "“…,” said X" or "“…,” according to X". */
@@ -185,13 +209,20 @@ function postSubject(toks: Token[]): { span: Span; words: number } | null {
       if (t.text === '&') continue;
       return null;
     }
-    if (CLAUSE_BOUNDARIES.has(t.text.toLowerCase())) return null;
+    if (CLAUSE_BOUNDARIES.has(t.text.toLowerCase()) && !joinsTitles(toks, j)) return null;
     if (BEFORE_VERB_FILLERS.has(t.text.toLowerCase()) || isAdverb(t.text)) continue;
     if (++words > MAX_POST_SUBJECT_WORDS) return null;
     last = j;
   }
   if (last < 0) return null;
   return { span: { start: toks[0].start, end: toks[last].end }, words };
+}
+
+/** "co-founder and chief executive": an "and" between two lower-case words joins the titles of one speaker. */
+function joinsTitles(toks: Token[], j: number): boolean {
+  const before = toks[j - 1];
+  const after = toks[j + 1];
+  return toks[j].text === 'and' && !!before?.word && !!after?.word && /^\p{Ll}/u.test(before.text) && /^\p{Ll}/u.test(after.text);
 }
 
 // The attribution clause after a quote ends at the sentence's end or where the next quote opens.

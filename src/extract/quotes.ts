@@ -3,7 +3,14 @@
 import type { EntityFound, QuoteFound } from './types.js';
 import { sentenceAt, type ExtractContext, type Sentence, type Span } from './text.js';
 import { scanQuotes, type QuoteSpan } from './quotes-scan.js';
-import { attributionAfter, attributionAtSentenceEnd, attributionBefore, type Attribution } from './quotes-speaker.js';
+import {
+  attributionAfter,
+  attributionAtSentenceEnd,
+  attributionBefore,
+  speakerAfter,
+  subjectBefore,
+  type Attribution,
+} from './quotes-speaker.js';
 import { findVerbs, MINOR_TITLE_WORDS, OTHER_PRONOUNS, SPEECH_PRONOUNS } from './quotes-lexicon.js';
 import { resolveSpeaker, EntityIndex, type ResolvedSpeaker } from './quotes-resolve.js';
 
@@ -22,8 +29,10 @@ export function extractQuotes(ctx: ExtractContext, entities: EntityFound[]): Quo
   const spans = scanQuotes(text);
   if (spans.length === 0) return [];
   const insideQuote = makeInsideTest(spans);
-  const index = new EntityIndex(entities, insideQuote);
+  const index = new EntityIndex(text, entities, insideQuote, ctx.sentences);
   const out: QuoteFound[] = [];
+  // The accepted quotes, one for each of `out`.
+  const kept: Accepted[] = [];
   let last: Accepted | null = null;
 
   for (const q of spans) {
@@ -50,13 +59,23 @@ export function extractQuotes(ctx: ExtractContext, entities: EntityFound[]): Quo
       if (att?.speaker) kind = 'sentence';
     }
 
-    let speaker: ResolvedSpeaker | null = att?.speaker ? resolveSpeaker(text, att.speaker, index) : null;
+    let speaker: ResolvedSpeaker | null = att?.speaker ? resolveSpeaker(text, att.speaker, index, q.lineStart) : null;
     // A quote with no speaker of its own (or an unresolved "he") goes on from the quote before it; "they" does not.
     const own = att?.speaker ? text.slice(att.speaker.start, att.speaker.end).toLowerCase() : '';
     const open = !speaker?.speaker && !OTHER_PRONOUNS.has(own);
-    if (open && !partial && last?.speaker?.speaker && continuesFrom(text, last.span, q)) {
+    const before: Accepted | null = last?.speaker?.speaker ? last : null;
+    if (open && !partial && before && continuesFrom(text, before.span, q)) {
       kind = 'inherited';
-      speaker = last.speaker;
+      speaker = before.speaker;
+    } else if (open && !partial && att === null) {
+      // “X said the firm ignored warnings. “We …”” / a paragraph that is one more quote of the last speaker.
+      const prior =
+        speakerOfSentenceBefore(text, ctx.sentences, sentence, q, index, insideQuote) ??
+        (before && opensParagraphAfter(text, before.span, q) ? before.speaker : null);
+      if (prior) {
+        kind = 'inherited';
+        speaker = prior;
+      }
     }
     if (!accept(kind, partial, quote, words, att !== null && att.verb.start >= q.end)) continue;
     // “the "robot port" is coming”: a short quoted noun phrase after a determiner is a scare quote, not speech.
@@ -73,9 +92,31 @@ export function extractQuotes(ctx: ExtractContext, entities: EntityFound[]): Quo
       },
       ...(speaker?.span ? { speakerSpan: { ...speaker.span } } : {}),
     });
-    last = { span: q, speaker };
+    const accepted: Accepted = { span: q, speaker };
+    last = accepted;
+    kept.push(accepted);
   }
+  fillFromChainEnd(text, out, kept);
   return out;
+}
+
+/**
+ * “… (no closing mark) ¶ “…,” she added.': a quote running over paragraphs is attributed where it ends. A paragraph
+ * of it with no speaker takes the speaker of the paragraph that goes on from it (the last first, so that a chain of
+ * three fills from its end).
+ */
+function fillFromChainEnd(text: string, out: QuoteFound[], kept: Accepted[]): void {
+  for (let i = kept.length - 2; i >= 0; i--) {
+    const next = kept[i + 1].speaker;
+    if (out[i].value.speaker !== null || out[i].value.partial || !next?.speaker) continue;
+    if (!kept[i].span.continues || !continuesFrom(text, kept[i].span, kept[i + 1].span)) continue;
+    kept[i] = { span: kept[i].span, speaker: next };
+    out[i] = {
+      ...out[i],
+      value: { ...out[i].value, speaker: next.speaker, speakerCanonical: next.canonical },
+      ...(next.span ? { speakerSpan: { ...next.span } } : {}),
+    };
+  }
 }
 
 const SCARE_DETERMINER = /(?<![\p{L}])(?:the|this|that|these|those|its|their|his|her|our|so-called)\s*$/iu;
@@ -131,6 +172,36 @@ function attributionFromPreviousLine(
   const prev = sentences[sentence.index - 1];
   if (!text.slice(prev.end, q.start).includes('\n') || !prev.text.endsWith(':')) return null;
   return attributionBefore(text, prev.start, prev.end - 1, insideQuote);
+}
+
+/**
+ * "Jane Roe said the firm had ignored warnings. “We …”": a quote opening a sentence with no attribution of its own
+ * is the speech of the subject of the sentence before it in the same paragraph, when that sentence reports speech
+ * and its speaker resolves to an entity.
+ */
+function speakerOfSentenceBefore(
+  text: string,
+  sentences: Sentence[],
+  sentence: Sentence | undefined,
+  q: QuoteSpan,
+  index: EntityIndex,
+  insideQuote: (offset: number) => boolean,
+): ResolvedSpeaker | null {
+  if (!sentence || sentence.index === 0 || !/^\s*$/.test(text.slice(sentence.start, q.start))) return null;
+  const prev = sentences[sentence.index - 1];
+  if (prev.start < q.lineStart) return null;
+  const verb = findVerbs(text, prev.start, prev.end).find((v) => !insideQuote(v.start));
+  if (!verb) return null;
+  const phrase = verb.speakerAfter ? speakerAfter(text, verb.end, prev.end) : subjectBefore(text, prev.start, verb.start);
+  if (!phrase) return null;
+  const speaker = resolveSpeaker(text, phrase, index, q.lineStart);
+  return speaker.speaker && speaker.canonical ? speaker : null;
+}
+
+/** A paragraph that opens with a quote, right after a paragraph whose last words were a quote and its attribution. */
+function opensParagraphAfter(text: string, prev: QuoteSpan, q: QuoteSpan): boolean {
+  if (prev.lineStart === q.lineStart || !/^\s*$/.test(text.slice(q.lineStart, q.start))) return false;
+  return /^[^\n“”"«»]{0,80}\n\s*$/.test(text.slice(prev.end, q.start));
 }
 
 /** The quote goes on from the last accepted one: same paragraph, or the next paragraph of a multi-paragraph quote. */

@@ -71,6 +71,11 @@ describe('people', () => {
     ['Patricio Urzua, director of Elvar, said the count was calm.', [person('Patricio Urzua'), org('Elvar')]],
     // A post-nominal is no part of the name, nor makes it a club's.
     ['Conor Tallis SC, for the State, said so. Ann Lee MP agreed.', [person('Conor Tallis'), person('Ann Lee')]],
+    // A common noun opening the sentence before a given name and a surname describes the person.
+    ['Resident Agnes Whitcombe described the night. Critic Julian Pryce was less kind.', [person('Agnes Whitcombe'), person('Julian Pryce')]],
+    ['Royal Victoria Hospital said it was full.', [org('Royal Victoria Hospital')]],
+    // "boss" and "official" are titles; a heading in capitals holds none.
+    ['Corvalis boss Aoife Brennan was asked. Hiroshi Kanda, a former Dasra official, said no.', [org('Corvalis'), person('Aoife Brennan'), person('Hiroshi Kanda'), org('Dasra')]],
   ])('%s', (text, expected) => {
     expect(run(text)).toEqual(expected);
   });
@@ -160,6 +165,7 @@ describe('not entities', () => {
     '"To win here, on a Monday — I\'ll never forget it," she said. "And then — I\'m done."',
     'It held the Central Bank Rate at 9%.',
     'Loans cost KSh 1.2 billion, Rs500 crore, RM 2 billion or EUR 5m.',
+    'OFFICIAL STATEMENT',
   ])('%s', (text) => {
     expect(run(text)).toEqual([]);
   });

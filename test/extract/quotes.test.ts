@@ -22,6 +22,9 @@ const KNOWN: Known[] = [
   ['Brussels', 'place'],
   ['Corbel Partners', 'organization'],
   ['Ilse Varga', 'person'],
+  ['Varga', 'person', 'Ilse Varga'],
+  ['Jordan Vale', 'person'],
+  ['Vale', 'person', 'Jordan Vale'],
 ];
 
 function run(text: string) {
@@ -206,6 +209,77 @@ const ROWS: [string, Expected[]][] = [
   ['“We are done with this.” Tom Baker said.', [q('We are done with this.', 'Tom Baker', 'Tom Baker')]],
   // a short full quote with a direct attribution counts
   ['“No,” Tom Baker said.', [q('No', 'Tom Baker', 'Tom Baker')]],
+  // speech that did not happen ("declined to say") attributes nothing: the quote goes on from the one before
+  [
+    '“We are still counting,” Tom Baker told reporters. “That is all that matters today.” He declined to say how many were hurt.',
+    [q('We are still counting', 'Tom Baker', 'Tom Baker'), q('That is all that matters today.', 'Tom Baker', 'Tom Baker')],
+  ],
+  // "she" skips a man named after her; "he" finds no woman; an honorific tells a name compromise does not know
+  [
+    'Maria Lopez, who founded the firm with her former classmate Tom Baker, was upbeat. “Good firms learn,” she said.',
+    [q('Good firms learn', 'Maria Lopez', 'Maria Lopez')],
+  ],
+  ['Tom Baker left early. “It was a fine evening,” she said.', [q('It was a fine evening', null, null)]],
+  ['Ms Vale met Tom Baker on Monday. “It went well,” she said.', [q('It went well', 'Jordan Vale', 'Jordan Vale')]],
+  // a figure inside the appositive; a title before the name ("said Acme's chief operating officer, X")
+  [
+    'Corbel Partners, its biggest investor with a 24% stake, told Reuters it would “stand behind the team” for years.',
+    [q('stand behind the team', 'Corbel Partners', 'Corbel Partners', true)],
+  ],
+  [
+    '“The cleanup will take a decade,” said Acme’s chief operating officer, Maria Lopez.',
+    [q('The cleanup will take a decade', 'Maria Lopez', 'Maria Lopez')],
+  ],
+  [
+    '“We lost the second stage,” Acme co-founder and chief executive Tom Baker, 47, told reporters.',
+    [q('We lost the second stage', 'Tom Baker', 'Tom Baker')],
+  ],
+  // a quote opening a sentence after "X said …" in its paragraph is X's, and so is its next paragraph
+  [
+    'Tom Baker said the company had ignored warnings. “Our people are not going back.\n\n“We want a name on a report.”',
+    [q('Our people are not going back.', 'Tom Baker', 'Tom Baker'), q('We want a name on a report.', 'Tom Baker', 'Tom Baker')],
+  ],
+  // a paragraph that is one more quote, right after the speaker's quote closed the paragraph before
+  [
+    '“I grabbed the keys and drove,” Maria Lopez said.\n\n“I didn’t even lock the door.”',
+    [q('I grabbed the keys and drove', 'Maria Lopez', 'Maria Lopez'), q('I didn’t even lock the door.', 'Maria Lopez', 'Maria Lopez')],
+  ],
+  // a quote running over paragraphs is attributed where it ends
+  [
+    'Maria Lopez said the airline needed more crews.\n\n“Cork is where we started. Nobody is closing anything.\n\n“If anything, we will grow,” she added.',
+    [q('Cork is where we started. Nobody is closing anything.', 'Maria Lopez', 'Maria Lopez'), q('If anything, we will grow', 'Maria Lopez', 'Maria Lopez')],
+  ],
+  // a possessive inside the appositive; "she" for the subject when the name after it stands in a "who" clause
+  [
+    'Tom Baker, president of the Irish Pilots’ Guild, warned that “a merger is always paid for by the crews.”',
+    [q('a merger is always paid for by the crews.', 'Tom Baker', 'Tom Baker', true)],
+  ],
+  [
+    'Jordan Vale, who has represented Ilse Varga since she was 17, was sure. “It was the right move,” she said.',
+    [q('It was the right move', 'Jordan Vale', 'Jordan Vale')],
+  ],
+  [
+    'Jordan Vale met Ilse Varga, who chairs Acme, on Monday. “It was the right move,” she said.',
+    [q('It was the right move', 'Ilse Varga', 'Ilse Varga')],
+  ],
+  // "the minister" is the one person of the paragraph, when the document gives that person the title
+  [
+    'Transport Minister Ilse Varga toured the site.\n\nVarga announced grants. “We will pay for the clean-up,” the minister said.',
+    [q('We will pay for the clean-up', 'Ilse Varga', 'Ilse Varga')],
+  ],
+  [
+    'Judge Ilse Varga remanded Tom Baker in custody.\n\nTom Baker will appear again on Monday. “Bail is unlikely to be granted,” the judge said.',
+    [q('Bail is unlikely to be granted', 'the judge', null)],
+  ],
+  // … but not after other words, nor after a sentence that reports no speech
+  [
+    '“We won,” Tom Baker said.\n\nThe vote was close, and critics were unhappy. “This is not over yet.”',
+    [q('We won', 'Tom Baker', 'Tom Baker'), q('This is not over yet.', null, null)],
+  ],
+  [
+    'Tom Baker said the plan was sound.\n\nThe board met on Friday. “Nobody saw this coming at all.”',
+    [q('Nobody saw this coming at all.', null, null)],
+  ],
 ];
 
 const FALSE_POSITIVES = [
@@ -255,8 +329,9 @@ describe('extractQuotes: table', () => {
       // The span is the quotation with its marks; the speaker span is the speaker as written.
       expect(/^["“‘«']/.test(text.slice(f.start, f.end))).toBe(true);
       expect(text.slice(f.start, f.end)).toContain(f.value.quote);
-      if (f.speakerSpan && f.value.speaker && !['she', 'he', 'it'].includes(text.slice(f.speakerSpan.start, f.speakerSpan.end))) {
-        expect(text.slice(f.speakerSpan.start, f.speakerSpan.end).toLowerCase()).toBe(f.value.speaker.toLowerCase());
+      const phrase = f.speakerSpan ? text.slice(f.speakerSpan.start, f.speakerSpan.end) : '';
+      if (f.speakerSpan && f.value.speaker && !['she', 'he', 'it'].includes(phrase) && !phrase.startsWith('the ')) {
+        expect(phrase.toLowerCase()).toBe(f.value.speaker.toLowerCase());
       }
     }
   });
