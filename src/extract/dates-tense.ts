@@ -10,7 +10,8 @@ import { DATE_CONTEXT, cueSource } from './dates-lexicon.js';
 export type Tense = 'past' | 'future';
 
 // Participles that take an infinitive or a date ahead: "expected to", "scheduled for".
-const FUTURE_PARTICIPLE_WORDS = ['expected', 'scheduled', 'planned', 'slated', 'poised', 'intended', 'designed', 'supposed', 'required', 'asked', 'allowed', 'obliged', 'committed', 'prepared', 'pledged', 'promised', 'vowed'];
+// So do verbs of telling someone to do a thing: "told to return stock by October 31", "ordered to pay by June".
+const FUTURE_PARTICIPLE_WORDS = ['expected', 'scheduled', 'planned', 'slated', 'poised', 'intended', 'designed', 'supposed', 'required', 'asked', 'allowed', 'obliged', 'committed', 'prepared', 'pledged', 'promised', 'vowed', 'told', 'ordered', 'urged', 'instructed', 'advised', 'directed'];
 const FUTURE_RE = new RegExp(`(?<![\\p{L}\\d])(?:${cueSource(DATE_CONTEXT.futureCues)})(?![\\p{L}\\d])|\\p{L}['’]ll(?![\\p{L}])`, 'giu');
 // Irregular past forms and reporting verbs, plus any regular past form (-ed, at least 3 letters before it); not a
 // passive infinitive's participle ("to be signed", "will be held"), which says nothing of the past.
@@ -61,9 +62,11 @@ const WINDOW = 160;
 
 /**
  * The tense nearest to the span [start, end) inside its sentence, or null when the sentence has no cue.
- * Words of the mention itself are skipped.
+ * Words of the mention itself are skipped. With `ownClause`, a cue in a clause after the date counts for nothing: a
+ * weekday is one just gone unless what leads to it points ahead ("filed on Wednesday, and a hearing has been set for
+ * March 18" is past; "would bring rain to Kentucky and Ohio through Thursday" is ahead).
  */
-export function tenseAround(ctx: ExtractContext, start: number, end: number): Tense | null {
+export function tenseAround(ctx: ExtractContext, start: number, end: number, ownClause = false): Tense | null {
   const sentence = sentenceAt(ctx.sentences, start);
   const lo = Math.max(sentence ? sentence.start : 0, start - WINDOW);
   const hi = Math.min(sentence ? sentence.end : ctx.text.length, end + WINDOW);
@@ -87,6 +90,7 @@ export function tenseAround(ctx: ExtractContext, start: number, end: number): Te
         // "had been scheduled for Sunday": a plan of the past, for a day gone by.
         const cueTense = tense === 'future' && HAD_BEFORE.test(part.slice(Math.max(0, m.index - 12), m.index)) ? 'past' : tense;
         const cue: Cue = { distance: isBefore ? part.length - end : m.index, tense: cueTense, joined, remote: !joined && CLAUSE_BREAK.test(between), start: m.index, isBefore };
+        if (ownClause && cue.remote && !isBefore) continue;
         if (!best || wins(cue, best)) best = cue;
       }
     }

@@ -39,7 +39,7 @@ export function extractDates(ctx: ExtractContext): DateFound[] {
     end: c.end,
     value: resolveSpec(c.spec, ref, () => {
       if (c.tense === 'none') return null;
-      return c.tense ?? tenseAround(ctx, c.start, c.end);
+      return c.tense ?? tenseAround(ctx, c.start, c.end, c.spec.kind === 'weekday');
     }),
   }));
 }

@@ -121,6 +121,12 @@ describe('relative dates', () => {
     // A modal's "remain"/"stay" with its participle points ahead too, and "at least" joins it to the date.
     ['Schools across the province will remain closed until at least June 30.', [['June 30', '2025-06-30', 'day']]],
     ['The bridge will stay shut until July 2, officials said.', [['July 2', '2025-07-02', 'day']]],
+    // Being told to do a thing by a date points ahead; so does a start or an end written in the present.
+    ['Pharmacies have been told to return stock by July 31.', [['July 31', '2025-07-31', 'day']]],
+    ['The council adopted a budget for fiscal 2026, which begins October 1.', [['2026', '2026', 'year'], ['October 1', '2025-10-01', 'day']]],
+    // A weekday is one just gone unless what leads to it points ahead: a later clause's plan is another verb's.
+    ['Acme filed for protection in a bankruptcy court in Wilmington, Delaware, on Monday, and a hearing is set for July 8.', [['Monday', '2025-06-16', 'day'], ['July 8', '2025-07-08', 'day']]],
+    ['Forecasters said the storm would bring rain to Kentucky and Ohio through Thursday.', [['Thursday', '2025-06-19', 'day']]],
     ['Schools remained closed until June 2.', [['June 2', '2025-06-02', 'day']]],
     // A range's first end takes the year its second end gives, or the year before when it falls later in the year.
     ['Packs with best-before dates from April 10 to June 30, 2026, are affected.', [['April 10', '2026-04-10', 'day'], ['June 30, 2026', '2026-06-30', 'day']]],
