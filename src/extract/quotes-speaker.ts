@@ -48,54 +48,42 @@ export function subjectBefore(text: string, from: number, verbStart: number): Sp
   let words = 0;
   for (let j = k; j >= 0; j--) {
     const t = toks[j];
-    if (!t.word) {
-      if (t.text === ',' && commasLeft > 0) {
-        commasLeft--;
-        continue;
-      }
-      if (t.text === '&') continue;
-      // "Acme Capital, its biggest investor with a 24% stake, told", "X, president of the Pilots' Guild, warned": a
-      // figure or a possessive inside the appositive.
-      const open = commasLeft === 1 && INNER_SIGNS.has(t.text) ? appositiveOpening(toks, j) : -1;
-      if (open > 0) {
-        commasLeft = 0;
-        j = open;
-        end = toks[open - 1].end;
-        first = -1;
-        words = 0;
-        continue;
-      }
-      break;
+    if (t.text === ',' && commasLeft > 0) {
+      commasLeft--;
+      continue;
     }
-    const lower = t.text.toLowerCase();
-    // "The company, which employs 4,000 people, said": skip the relative clause, the subject stands before it.
-    if (commasLeft === 1 && RELATIVE_PRONOUNS.has(lower) && toks[j - 1]?.text === ',' && toks[j - 2]?.word) {
+    if (t.text === '&') continue;
+    // Inside an appositive, a clause or a figure sends the subject back before the comma that opens it.
+    const open = commasLeft === 1 ? appositiveStart(toks, j) : -1;
+    if (open > 0) {
       commasLeft = 0;
-      j -= 1;
-      end = toks[j - 1].end;
+      j = open;
+      end = toks[open - 1].end;
       first = -1;
       words = 0;
       continue;
     }
-    // "Acme Partners, a fund that is short the stock, said": a clause inside the appositive; the subject stands
-    // before the comma that opens it.
-    if (commasLeft === 1 && (CLAUSE_BOUNDARIES.has(lower) || RELATIVE_PRONOUNS.has(lower))) {
-      const open = appositiveOpening(toks, j);
-      if (open > 0) {
-        commasLeft = 0;
-        j = open;
-        end = toks[open - 1].end;
-        first = -1;
-        words = 0;
-        continue;
-      }
-    }
-    if (CLAUSE_BOUNDARIES.has(lower)) break;
+    if (!t.word || CLAUSE_BOUNDARIES.has(t.text.toLowerCase())) break;
     if (++words > MAX_SUBJECT_WORDS) return null;
     first = j;
   }
   if (first < 0) return null;
   return { start: toks[first].start, end };
+}
+
+/**
+ * Where the appositive holding token j opens, when token j shows there is one, or -1:
+ * "The company, which employs 4,000 people, said" (a relative clause right after the comma);
+ * "Acme Partners, a fund that is short the stock, said" (a clause inside it);
+ * "Acme Capital, its biggest investor with a 24% stake, told", "X, president of the Pilots' Guild, warned" (a figure
+ * or a possessive inside it).
+ */
+function appositiveStart(toks: Token[], j: number): number {
+  const t = toks[j];
+  if (!t.word) return INNER_SIGNS.has(t.text) ? appositiveOpening(toks, j) : -1;
+  const lower = t.text.toLowerCase();
+  if (RELATIVE_PRONOUNS.has(lower) && toks[j - 1]?.text === ',' && toks[j - 2]?.word) return j - 1;
+  return CLAUSE_BOUNDARIES.has(lower) || RELATIVE_PRONOUNS.has(lower) ? appositiveOpening(toks, j) : -1;
 }
 
 /** The comma opening an appositive that holds token j ("X, a firm that …"), when words stand before it: its index,
