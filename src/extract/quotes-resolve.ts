@@ -29,6 +29,9 @@ export interface ResolvedSpeaker {
 
 export type Sex = 'female' | 'male';
 
+/** How many people of the other sex "she" or "he" may pass over on the way back to the person meant. */
+const MAX_SKIPPED = 20;
+
 // From a subject to a name inside the relative clause that follows it: ", who founded the firm with".
 const RELATIVE_CLAUSE = /^,\s+who\s[^,;:.]*$/u;
 
@@ -62,11 +65,14 @@ export class EntityIndex {
   /** The closest entity of a kind ending before an offset, ignoring entities named inside quotes and, for "she" or
    *  "he", people known to be of the other sex. */
   lastBefore(offset: number, kind: EntityKind, sex: Sex | null = null): EntityFound | null {
-    for (let i = this.firstAtOrAfter(offset) - 1; i >= 0; i--) {
+    // Bounded, so that a long document of many "she said" and many men stays linear.
+    let skipped = 0;
+    for (let i = this.firstAtOrAfter(offset) - 1; i >= 0 && skipped <= MAX_SKIPPED; i--) {
       const e = this.sorted[i];
       if (e.kind !== kind || e.end > offset || this.quoted[i]) continue;
       const known = sex ? this.sexOf(e.value.canonical) : undefined;
       if (!known || known === sex) return e;
+      skipped++;
     }
     return null;
   }
@@ -176,7 +182,7 @@ export function resolveSpeaker(text: string, phrase: Span, index: EntityIndex, p
   }
   const described = describe(text, phrase, inside);
   // "“…,” the minister said": a title with "the" stands for the one person its paragraph names, when the document
-  // gives that person the title somewhere ("Transport Minister Jane Roe").
+  // writes that person with the title ("Transport Minister Jane Roe", "Roe, the minister,").
   const title = /^the\s/i.test(written) ? titleAtEnd(lower) : null;
   if (title) {
     const e = index.onlyPersonIn(paragraphStart, phrase.start);

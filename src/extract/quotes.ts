@@ -200,7 +200,7 @@ function speakerOfSentenceBefore(
 
 /** A paragraph that opens with a quote, right after a paragraph whose last words were a quote and its attribution. */
 function opensParagraphAfter(text: string, prev: QuoteSpan, q: QuoteSpan): boolean {
-  if (prev.lineStart === q.lineStart || !/^\s*$/.test(text.slice(q.lineStart, q.start))) return false;
+  if (prev.lineStart === q.lineStart || q.start - prev.end > 200 || !/^\s*$/.test(text.slice(q.lineStart, q.start))) return false;
   return /^[^\n“”"«»]{0,80}\n\s*$/.test(text.slice(prev.end, q.start));
 }
 
