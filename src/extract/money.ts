@@ -408,7 +408,7 @@ function scanWordScales(text: string, out: Candidate[], currencyOf: CurrencyOf):
       const n = article ? 1 : quant === 'half a' || quant === 'a half' ? 0.5 : wordNumber(quant ?? '');
       if (n === null) continue;
       const hedge = hedgeBefore(text, quantStart);
-      out.push({ start: quantStart, end, value: { currency: currency, ...boundedValue(n * unit, hedge, false) } });
+      out.push({ start: quantStart, end, value: { currency, ...boundedValue(n * unit, hedge, false) } });
     }
   }
 }

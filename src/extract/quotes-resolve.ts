@@ -45,7 +45,7 @@ export class EntityIndex {
     private readonly text: string,
     entities: EntityFound[],
     insideQuote: (offset: number) => boolean,
-    private readonly sentences: Sentence[] = [],
+    private readonly sentences: Sentence[],
   ) {
     this.sorted = entities
       .filter((e) => Number.isFinite(e.start) && Number.isFinite(e.end) && e.end > e.start)
@@ -159,7 +159,7 @@ export class EntityIndex {
   }
 }
 
-export function resolveSpeaker(text: string, phrase: Span, index: EntityIndex, paragraphStart = phrase.start): ResolvedSpeaker {
+export function resolveSpeaker(text: string, phrase: Span, index: EntityIndex, paragraphStart: number): ResolvedSpeaker {
   const written = text.slice(phrase.start, phrase.end);
   const lower = written.toLowerCase();
   if (PERSON_PRONOUNS.has(lower) || ORG_PRONOUNS.has(lower)) {
