@@ -81,7 +81,7 @@ export function compileAttributes(lexicon: AttributeLexicon): Map<string, Compil
       // space or a non-letter, so in the lower-cased sentence it is a whole run of [a-z0-9] (see triggerWordsIn).
       const wholeWord = literal !== null && /^[a-z0-9]+$/.test(literal) && !(trigger.endsWith('*') && !/\s/.test(trigger));
       const blockers = attr.notAfter?.[trigger];
-      const notAfter = blockers ? new RegExp(`(?<![\\p{L}])(?:${blockers.join('|')})\\s+$`, 'iu') : null;
+      const notAfter = blockers ? new RegExp(`(?:(?<![\\p{L}])(?:${blockers.filter((b) => b !== "'s").join('|')})${blockers.includes("'s") ? "|\\p{L}['’]s" : ''})\\s+$`, 'iu') : null;
       for (const kind of attr.kinds) {
         const list = byKind.get(kind) ?? [];
         list.push({ attribute: attr.name, conflicts: attr.conflicts, strong, onlyBefore: attr.before === true, notAfter, source, pattern: null, bodySource, body: null, star, literal, wholeWord });
@@ -236,6 +236,7 @@ export function findAttribute(kind: string, sentence: string, start: number, end
     if (level && t.attribute === CHANGE) continue;
     if (t.onlyBefore && mStart >= end) continue;
     if (t.notAfter?.test(sentence.slice(Math.max(0, mStart - NOT_AFTER_REACH), mStart))) continue;
+    if (inCompound(sentence, mStart)) continue;
     if (isRaise(text) && RAISED_FIGURE.test(sentence.slice(mEnd, mEnd + 40))) continue;
     const distance = mEnd <= start ? start - mEnd : mStart - end;
     // At the same distance the longer trigger is the more specific: "insured losses" (damage) over "losses" (profit).
@@ -245,8 +246,78 @@ export function findAttribute(kind: string, sentence: string, start: number, end
       (t.strong === best.t.strong && (distance < best.distance || (distance === best.distance && text.length > best.text.length)));
     if (better) best = { t, distance, text };
   }
+  // "14% of its deposits", "22% of the group's revenue": a share of something, which outlets word alike whatever
+  // trigger words stand around it. It names the attribute unless a trigger of one that conflicts is nearer.
+  if (kind === 'percent' && (!best || !best.t.conflicts)) {
+    const share = shareOf(sentence, start, end);
+    if (share) return share;
+  }
   if (!best) return { name: GENERIC_ATTRIBUTE[kind] ?? kind, conflicts: false, trigger: null };
   return { name: best.t.attribute, conflicts: best.t.conflicts, trigger: best.text };
+}
+
+// A trigger joined by a hyphen to the word before it is part of a compound of another sense ("the highest-paid
+// player", "a fast-growing rival", "a non-deal roadshow"), unless that word is a prefix ("co-founded").
+const COMPOUND_BEFORE = /(?<![\p{L}])(\p{L}+)-$/u;
+const WORD_PREFIXES = new Set(['co', 're', 'pre', 'un', 'ex']);
+function inCompound(sentence: string, at: number): boolean {
+  if (at < 2 || sentence[at - 1] !== '-') return false;
+  const m = COMPOUND_BEFORE.exec(sentence.slice(Math.max(0, at - 24), at));
+  return m !== null && !WORD_PREFIXES.has(m[1].toLowerCase());
+}
+
+/** The prefix of the attribute of a share of something ("share of deposits"); such attributes conflict. */
+export const SHARE_OF = 'share of ';
+// "of" after a percentage, an optional determiner, an optional name (possessive or not); then the words of what
+// it is a share of (LOWER_WORD, one at a time).
+const OF_AFTER =
+  /^\s+of\s+(?:(?:the|its|their|his|her|our|all|any|this|that|these|those|each|every)\s+)?(?:((?:\p{Lu}[\p{L}\p{N}&.'’-]*\s+){0,3}\p{Lu}[\p{L}\p{N}&.'’-]*?)(['’]s?)?(?![\p{L}\p{N}&.'’-]))?/u;
+// A possessive word owns what follows: "the company's annual turnover" is a share of turnover.
+const LOWER_WORD = /\s*([\p{Ll}][\p{Ll}-]*)(['’]s?)?(?![\p{L}\p{N}'’])/uy;
+// What a share "of its value" is: a change of price ("lost 85% of its value"), not a share of a thing.
+const NOT_SHARES = new Set(['value', 'worth', 'price']);
+// Words that end the noun phrase after "of" ("14% of its deposits in a week").
+const PHRASE_END = new Set(
+  'in on at for to from by with since and or but that which who whom whose is are was were has have had will would can could may might be been as than over under after before during about across per through into between among against within without since'.split(
+    ' ',
+  ),
+);
+// Heads that say how a thing is measured, not what it is: "copper output" is a share of copper.
+const MEASURE_HEADS = new Set(['output', 'production', 'traffic', 'volume', 'volumes', 'supply', 'supplies', 'total', 'base', 'capacity']);
+// Words for one measure, written differently by different outlets.
+const SHARE_SYNONYMS: Record<string, string> = { sales: 'revenue', revenues: 'revenue', turnover: 'revenue', income: 'revenue' };
+// Words before a percentage of a named company that make it a stake ("holds 34% of Acme").
+const HOLDS_BEFORE = /(?<![\p{L}])(?:holds?|held|owns?|owned|controls?|controlled|bought|buys?|acquired?|acquires|sold|sells?|took|takes?|taking|keeps?|kept|retains?|retained)(?:\s+(?:a|an|about|around|roughly|nearly|almost|some|just|over|under|more\s+than|less\s+than))*\s+$/iu;
+
+/** The attribute of a percentage followed by "of" and what it is a share of; null when no noun follows. */
+function shareOf(sentence: string, start: number, end: number): AttributeMatch | null {
+  const m = OF_AFTER.exec(sentence.slice(end, end + 120));
+  if (!m) return null;
+  const [, name, possessive] = m;
+  const words: string[] = [];
+  // After a name that is not possessive, nor an adjective ("the Dublin-based company's"), the words are not of the
+  // phrase: "3% of GDP last year".
+  const nameEnds = name !== undefined && possessive === undefined && !/-\p{Ll}+$/u.test(name);
+  const tail = sentence.slice(end + m[0].length, end + 160);
+  LOWER_WORD.lastIndex = 0;
+  let read = 0;
+  for (let w = nameEnds ? null : LOWER_WORD.exec(tail); w && words.length < 4 && !PHRASE_END.has(w[1]); w = LOWER_WORD.exec(tail)) {
+    read = LOWER_WORD.lastIndex;
+    if (w[2] === undefined) words.push(w[1]);
+    else words.length = 0;
+  }
+  const trigger = sentence.slice(end, end + m[0].length + read).trim();
+  if (nameEnds) {
+    // "34% of Acme": a stake when held, bought or sold; else a share of the named thing ("38% of the Grampians
+    // National Park").
+    if (HOLDS_BEFORE.test(sentence.slice(Math.max(0, start - 40), start))) return { name: 'stake', conflicts: true, trigger };
+    words.push(name.split(/\s+/).pop()!.toLowerCase());
+  }
+  if (words.length === 0) return null;
+  while (words.length > 1 && MEASURE_HEADS.has(words[words.length - 1])) words.pop();
+  const head = words[words.length - 1];
+  if (head.length < 3 || NOT_SHARES.has(head)) return null;
+  return { name: `${SHARE_OF}${SHARE_SYNONYMS[head] ?? head}`, conflicts: true, trigger };
 }
 
 interface TriggerHit {
@@ -423,7 +494,7 @@ const conflictingAttributes = new Set(
 
 /** Whether two different values of this attribute about one subject are a disagreement. */
 export function attributeConflicts(name: string): boolean {
-  return conflictingAttributes.has(name);
+  return conflictingAttributes.has(name) || name.startsWith(SHARE_OF);
 }
 
 const recurringAttributes = new Set(lexicon.attributes.filter((a) => a.recurs === true).map((a) => a.name));

@@ -34,6 +34,9 @@ const RISEN_TO = /(?<![\p{L}])(?:risen|rose|rises|climbed|climbs|jumped|jumps|in
 const PERIOD_BEFORE =
   /^\s*,?\s*(?:(?:a|one)\s+year\s+(?:earlier|before(?!\s+(?!that(?![\p{L}]))\p{L})|ago)|in\s+the\s+(?:same|year-ago|year-earlier|prior-year)\s+(?:period|quarter|half|month)(?:\s+(?:a|last)\s+year)?|(?:in\s+the\s+)?(?:a\s+)?year-(?:ago|earlier)\s+(?:period|quarter|half))(?![\p{L}])/iu;
 
+// ", in 2006," before a figure of the same clause.
+const SET_OFF_YEAR = /,\s*(?:in|during|back\s+in)\s+$/iu;
+
 export function describeContext(mentions: Mention[], claims: Claim[], ctx: ExtractContext): void {
   // Everything a mention looks at is indexed by sentence once, so the work per mention does not grow with the
   // document (a scan over all entities or mentions per mention made 50,000-line inputs quadratic).
@@ -256,6 +259,8 @@ function qualifierOf(m: Mention | Claim, sentence: { index: number; start: numbe
   // A year before the document's own, in the figure's own clause: a figure of a past event ("his father bought it
   // in 1987 for £1.9 million"), which the story's figures never join.
   const own = index.ctx.date?.slice(0, 4);
-  const between = year.end <= m.start ? index.ctx.text.slice(year.end, m.start) : index.ctx.text.slice(m.end, year.start);
+  let between = year.end <= m.start ? index.ctx.text.slice(year.end, m.start) : index.ctx.text.slice(m.end, year.start);
+  // A year set off by commas before its clause's verb is of that clause: "The costliest fire, in 2006, cost £310m".
+  if (year.end <= m.start && SET_OFF_YEAR.test(index.ctx.text.slice(Math.max(0, year.start - 12), year.start))) between = between.replace(/^\s*,/, '');
   return own !== undefined && iso.slice(0, 4) < own && between.length <= 40 && !/[,;:()—–]/.test(between) ? `${PAST_PREFIX}${iso}` : iso;
 }

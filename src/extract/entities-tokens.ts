@@ -412,11 +412,13 @@ export function capitalisedRuns(tokens: Token[], text: string): Token[][] {
 
 /** "Food and Drug Administration": "and" inside a name when the capitalised words after it end in an organisation word. */
 function andJoinsOrg(tokens: Token[], from: number, text: string): boolean {
-  // Only between plain words: "Acme and Nimbus AI" are two names.
+  // Only between plain words: "Acme and Nimbus AI" are two names, and so are "Acme Airways and Nimbus Air" (a name
+  // that ends in an organisation word is whole, unless only such words follow: "Acme Bank and Trust Company").
   const before = tokens[from - 2];
   if (before === undefined || before.shape !== 'title' || isKnownOrg(before.lower) || isKnownPlace(before.lower)) return false;
   let k = from;
   while (k + 1 < tokens.length && k - from < 5 && isCapitalised(tokens[k + 1]) && text.slice(tokens[k].end, tokens[k + 1].start) === ' ') k++;
+  if (isOrgSuffix(before.lower) === 'strong' && tokens.slice(from, k + 1).some((t) => isOrgSuffix(t.lower) === null)) return false;
   return isCapitalised(tokens[k]) && isOrgSuffix(tokens[k].lower) !== null;
 }
 

@@ -17,7 +17,8 @@ export const AttributeLexicon = z.object({
         weak: z.array(z.string().min(1)).optional(),
         after: z.array(z.string().min(1)).optional(),
         before: z.boolean().optional(),
-        notAfter: z.record(z.string().min(1), z.array(z.string().regex(/^[a-z]+$/)).min(1)).optional(),
+        // A word, or "'s" for any possessive ("Acme's own").
+        notAfter: z.record(z.string().min(1), z.array(z.string().regex(/^(?:[a-z]+|'s)$/)).min(1)).optional(),
         recurs: z.boolean().optional(),
       }),
     )

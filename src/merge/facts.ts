@@ -367,7 +367,49 @@ function buildFacts(group: Candidate[], paths: Map<string, string>, compare: Com
     if (home) home.push(v);
     else clusters.push([v]);
   }
-  return mapped(clusters, make);
+  if (!oneDocBothSides) return mapped(clusters, make);
+  // A document states two of the values: they are two things. Still, two clusters that no document states both of,
+  // whose values disagree and are near (rule.near), are two accounts of one of them, when each is the other's only
+  // such partner: "must decide by September 12" and "has until September 21", beside the first outlet's "opened a
+  // review on Monday". With two partners it cannot be told which of the two things a figure is about.
+  const partners = clusters.map((c, i) => {
+    const docs = new Set(c.flatMap((v) => v.docs));
+    const near: number[] = [];
+    clusters.forEach((other, k) => {
+      if (k === i || other.some((w) => w.docs.some((d) => docs.has(d)))) return;
+      if (c.every((v) => other.every((w) => writtenOut(v.value) && writtenOut(w.value) && rule.check(v.value, w.value, compare) === false && rule.near(v.value, w.value)))) {
+        near.push(k);
+      }
+    });
+    return near;
+  });
+  const facts: Fact[] = [];
+  const paired = new Set<number>();
+  clusters.forEach((c, i) => {
+    const j = partners[i].length === 1 ? partners[i][0] : -1;
+    if (j < i || partners[j].length !== 1) return;
+    paired.add(i).add(j);
+    const [a, b] = [c[0], clusters[j][0]];
+    const fact = make([...c, ...clusters[j]]);
+    fact.status = 'conflict';
+    fact.conflict = {
+      code: rule.code,
+      severity: rule.precise(a.value) && rule.precise(b.value) && fact.subject !== UNKNOWN_SUBJECT && !group.some((c) => c.inferred) ? rule.severity : 'warning',
+      message: conflictMessage(fact, a, b),
+    };
+    facts.push(fact);
+  });
+  clusters.forEach((c, i) => {
+    if (!paired.has(i)) facts.push(make(c));
+  });
+  return facts;
+}
+
+/** Whether a value is written out, not a day found from the document's date ("on Sunday", "last week"): a weekday
+ *  of another event read as this one's is the commonest wrong date. (A month and day take only their year from it.) */
+function writtenOut(v: unknown): boolean {
+  const d = v as { relative?: boolean; month?: number | null; day?: number | null } | null;
+  return d?.relative !== true || (d.month != null && d.day != null);
 }
 
 /** Whether two date values lie in different years (false when either year is unknown). */

@@ -81,7 +81,7 @@ describe('findAttribute', () => {
     ['money', 'Rovers agreed a club-record fee of £54m with Almenara.', '£54m', 'transfer fee'],
     // A possessive's "own" owns nothing; a rate of anything is no interest rate.
     ['percent', 'She polled 33% last month, surprising members of her own campaign.', '33%', 'percentage'],
-    ['percent', 'He completed 91% of his passes, the highest rate of any midfielder.', '91%', 'percentage'],
+    ['percent', 'He completed 91% of his passes, the highest rate of any midfielder.', '91%', 'share of passes'],
     ['percent', 'The central bank raised its policy rate to 5.5%.', '5.5%', 'interest rate'],
     ['percent', 'Acme owns 12% of the company.', '12%', 'stake'],
     // A golf round is no funding round; inflation is no interest rate; a sentencing is a hearing.
@@ -89,6 +89,32 @@ describe('findAttribute', () => {
     ['date', 'Acme raised money in a round led by Sequoia on Monday.', 'Monday', 'funding date'],
     ['percent', 'Inflation was 4.1% in January.', '4.1%', 'percentage'],
     ['date', 'He will be sentenced on April 30.', 'April 30', 'hearing date'],
+    // A share of something names what it is a share of, whatever trigger stands near ("share of revenue"); a share
+    // of a named company that is held is a stake, and a share of a value is a change of price.
+    ['percent', 'Harlow Foods said the brand makes up 18% of its revenue.', '18%', 'share of revenue'],
+    ['percent', "The brand accounts for 21 per cent of the Dublin-based group's annual sales.", '21 per cent', 'share of revenue'],
+    ['percent', "The line carries 12% of the railroad's freight traffic, up from last year.", '12%', 'share of freight'],
+    ['percent', 'The state fund, which holds 30% of Brindle, will end up with 9% of the new group.', '30%', 'stake'],
+    ['percent', 'The state fund, which holds 30% of Brindle, will end up with 9% of the new group.', '9%', 'share of group'],
+    ['percent', 'About 40% of the Oakridge National Forest has burned.', '40%', 'share of forest'],
+    ['percent', 'Public debt was 90% of GDP last year.', '90%', 'share of gdp'],
+    ['percent', 'The token has lost 70% of its value since Monday.', '70%', 'percentage'],
+    ["percent", "Brindle's own stablecoin trades 3% below its peg.", '3%', 'percentage'],
+    // "highest-paid" pays nothing; a weekly sum is a wage.
+    ['money', 'He will earn about £90,000 a week, making him the highest-paid player at the club.', '£90,000', 'salary or offer'],
+    ['money', 'The council approved a $40 million bond issue, raising property taxes to pay for roads.', '$40 million', 'bond issue'],
+    ["money", "The striker's release clause of €60 million was never triggered.", '€60 million', 'release clause'],
+    ['money', 'The two firms expect annual cost savings of about €90 million.', '€90 million', 'savings'],
+    ['money', 'The railroad estimated the cost of the cleanup at $40 million.', '$40 million', 'cost'],
+    ['money', 'Season tickets cost £495.', '£495', 'price'],
+    ['date', 'The regulator opened a review on Monday and must decide by September 9.', 'September 9', 'deadline'],
+    ['date', 'The regulator opened a review on Monday and has until September 9 to rule.', 'Monday', 'date'],
+    ['date', 'The leak was first detected on March 2 during routine checks.', 'March 2', 'discovery date'],
+    ['date', 'Customers got no email until May 9, weeks after the firm discovered the breach.', 'May 9', 'date'],
+    ['date', 'Chief executive Ana Reyes resigned on March 3.', 'March 3', 'departure date'],
+    ['date', 'Ana Reyes, who stepped down on March 4, declined to comment.', 'March 4', 'departure date'],
+    ['date', 'The evacuation order was issued on February 6.', 'February 6', 'evacuation date'],
+    ['date', 'The new league season starts on August 9.', 'August 9', 'date'],
   ])('%s in %j → %s', (kind, sentence, target, expected) => {
     expect(attributeOf(kind, sentence, target)).toBe(expected);
   });

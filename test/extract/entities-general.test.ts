@@ -48,6 +48,9 @@ describe('sports clubs', () => {
     ['Fans of Kelmar United and Ostrava City clashed outside Holloway Park.', [org('Kelmar United'), org('Ostrava City'), place('Holloway Park')]],
     ['The match between Atlético Serrano and Dynamo Verkhov was abandoned.', [org('Atlético Serrano'), org('Dynamo Verkhov')]],
     ['Valmonte Atlético and Sporting Talavera postponed their match.', [org('Valmonte Atlético'), org('Sporting Talavera')]],
+    // A name that ends in an organisation word is whole before "and", unless only such words follow.
+    ['Brannock Airways and Velmira Air announced the merger on Monday.', [org('Brannock Airways'), org('Velmira Air')]],
+    ['Customers of Ostlund Bank and Trust Company were told on Monday.', [org('Ostlund Bank and Trust Company')]],
     ['FC Lindholm beat AS Caravella 2-1 at the Stade de la Garenne.', [org('FC Lindholm'), org('AS Caravella'), place('Stade de la Garenne')]],
     ['Captain Niamh Rourke scored twice for Ballymore Rovers.', [person('Niamh Rourke'), org('Ballymore Rovers')]],
     ['Deportivo Carvalhal lost again. Carvalhal coach Ilse Brandauer said the team was tired.', [

@@ -280,6 +280,44 @@ describe('date facts', () => {
   });
 });
 
+describe('one document stating two values of a fact', () => {
+  const deal = (id: string, ...figures: Array<[string, number]>) => {
+    const d = doc(id);
+    const subject = [d.org('Acme'), d.org('Globex')];
+    for (const [text, amount] of figures) d.money(text, { amount }, 'deal value', subject);
+    return d;
+  };
+  const shown = (facts: Fact[]) => facts.filter((f) => f.kind === 'money').map((f) => [f.status, f.values.map((v) => v.text)]);
+
+  it('leaves a near value of another document in disagreement with one of them', () => {
+    const facts = merge(deal('a', ['$4.2 billion', 4.2e9], ['$500 million', 5e8]), deal('b', ['$4.6 billion', 4.6e9]));
+    expect(shown(facts)).toEqual([
+      ['conflict', ['$4.2 billion', '$4.6 billion']],
+      ['single', ['$500 million']],
+    ]);
+    expect(facts[0].conflict).toMatchObject({ code: 'MONEY_MISMATCH', severity: 'error' });
+  });
+
+  it('finds none when the other value is far from both, or near both', () => {
+    expect(shown(merge(deal('a', ['$4.2 billion', 4.2e9], ['$500 million', 5e8]), deal('b', ['$9 billion', 9e9]))).map(([s]) => s)).toEqual(['single', 'single', 'single']);
+    // 38 is as near 34 as 42: which of the two things it is about cannot be told.
+    const a = doc('a').percent('34%', { percent: 34 }, 'stake', []).percent('42%', { percent: 42 }, 'stake', []);
+    const b = doc('b').percent('38%', { percent: 38 }, 'stake', []);
+    expect(merge(a, b).map((f) => f.status)).toEqual(['single', 'single', 'single']);
+  });
+
+  it('reads no weekday found from the document date as a near date', () => {
+    const day = (iso: string): DateValue => ({ iso, from: iso, to: iso, granularity: 'day', month: Number(iso.slice(5, 7)), day: Number(iso.slice(8)) });
+    const weekday = (iso: string): DateValue => ({ iso, from: iso, to: iso, granularity: 'day', relative: true, weekday: 0 });
+    const a = doc('a').date('September 12', day('2025-09-12'), 'deadline', []).date('early 2026', { iso: '2026', from: '2026-01-01', to: '2026-04-30', granularity: 'part-of-month' }, 'deadline', []);
+    const written = doc('b').date('September 21', day('2025-09-21'), 'deadline', []);
+    expect(merge(a, written).filter((f) => f.status === 'conflict').map((f) => f.values.map((v) => v.text))).toEqual([['September 12', 'September 21']]);
+    const b = doc('b').date('Monday', weekday('2025-09-15'), 'deadline', []);
+    const c = doc('a').date('September 12', day('2025-09-12'), 'deadline', []).date('early 2026', { iso: '2026', from: '2026-01-01', to: '2026-04-30', granularity: 'part-of-month' }, 'deadline', []);
+    expect(merge(c, b).filter((f) => f.status === 'conflict')).toEqual([]);
+  });
+});
+
 describe('determinism', () => {
   it('gives the same facts whatever the order of the documents', () => {
     const build = () => {

@@ -161,7 +161,7 @@ describe('who a figure is about', () => {
   it('a person after "and will" is the next clause’s, not the subject of the figure before it', () => {
     const found = subjects('Marta Vale won the first round of the election on Sunday with 38.2% of the vote and will face Tomas Orr in a run-off on June 14.');
     expect(found).toContainEqual(['Marta Vale', 'election date', ['Sunday']]);
-    expect(found).toContainEqual(['Marta Vale', 'percentage', ['38.2%']]);
+    expect(found).toContainEqual(['Marta Vale', 'share of vote', ['38.2%']]);
   });
 
   it('a news agency that reports is still a source', () => {
@@ -192,6 +192,12 @@ describe('a figure of a past year', () => {
     const run2 = (text: string) => run([{ path: 'news/a.txt', text }]).mentions.filter((m) => m.kind === 'money').map((m) => [m.text, m.about?.qualifier ?? null]);
     expect(run2('April 2, 2026\n\nAcme Corp bought Globex Inc for $4 million in 2022.')).toEqual([['$4 million', 'in past 2022']]);
     expect(run2('April 2, 2026\n\nAcme Corp pays $4 million, which is more than it paid for Globex Inc in 2022.')).toEqual([['$4 million', '2022']]);
+  });
+
+  it('set off by commas before its clause\'s verb, is of that clause', () => {
+    const run3 = (text: string) => run([{ path: 'news/a.txt', text }]).mentions.filter((m) => m.kind === 'money').map((m) => [m.text, m.about?.qualifier ?? null]);
+    expect(run3('April 2, 2026\n\nThe costliest fire before this one, in 2006, cost insurers about $310 million.')).toEqual([['$310 million', 'in past 2006']]);
+    expect(run3('April 2, 2026\n\nThe fire of 2006 was smaller, and insurers paid $310 million.')).toEqual([['$310 million', '2006']]);
   });
 });
 
