@@ -267,7 +267,7 @@ function inCompound(sentence: string, at: number): boolean {
 }
 
 /** The prefix of the attribute of a share of something ("share of deposits"); such attributes conflict. */
-export const SHARE_OF = 'share of ';
+const SHARE_OF = 'share of ';
 // "of" after a percentage, an optional determiner, an optional name (possessive or not); then the words of what
 // it is a share of (LOWER_WORD, one at a time).
 const OF_AFTER =

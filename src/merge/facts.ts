@@ -325,6 +325,18 @@ function buildFacts(group: Candidate[], paths: Map<string, string>, compare: Com
   };
   if (!rule) return [make(values)];
   const agree = (a: FactValue, b: FactValue) => rule.check(a.value, b.value, compare) === true;
+  // A fact of `vals` in conflict over a and b: a warning when either is vague or the subject is uncertain.
+  const conflictOf = (vals: FactValue[], a: FactValue, b: FactValue): Fact => {
+    const fact = make(vals);
+    const uncertainSubject = fact.subject === UNKNOWN_SUBJECT || group.some((c) => c.inferred);
+    fact.status = 'conflict';
+    fact.conflict = {
+      code: rule.code,
+      severity: rule.precise(a.value) && rule.precise(b.value) && !uncertainSubject ? rule.severity : 'warning',
+      message: conflictMessage(fact, a, b),
+    };
+    return fact;
+  };
   // One pass over the pairs, no list of them: a generic attribute can hold thousands of values on a large corpus.
   // An attribute that never conflicts goes straight to the clusters (values that all agree make one cluster).
   let oneDocBothSides = false;
@@ -349,16 +361,7 @@ function buildFacts(group: Candidate[], paths: Map<string, string>, compare: Com
     if (!clash) return [make(values)];
   }
   if (disagreement && !oneDocBothSides) {
-    const [a, b] = disagreement;
-    const fact = make(values);
-    const uncertainSubject = fact.subject === UNKNOWN_SUBJECT || group.some((c) => c.inferred);
-    fact.status = 'conflict';
-    fact.conflict = {
-      code: rule.code,
-      severity: rule.precise(a.value) && rule.precise(b.value) && !uncertainSubject ? rule.severity : 'warning',
-      message: conflictMessage(fact, a, b),
-    };
-    return [fact];
+    return [conflictOf(values, disagreement[0], disagreement[1])];
   }
   // Separate facts: each value joins the first cluster it agrees with entirely (values are sorted, so this is stable).
   const clusters: FactValue[][] = [];
@@ -389,15 +392,7 @@ function buildFacts(group: Candidate[], paths: Map<string, string>, compare: Com
     const j = partners[i].length === 1 ? partners[i][0] : -1;
     if (j < i || partners[j].length !== 1) return;
     paired.add(i).add(j);
-    const [a, b] = [c[0], clusters[j][0]];
-    const fact = make([...c, ...clusters[j]]);
-    fact.status = 'conflict';
-    fact.conflict = {
-      code: rule.code,
-      severity: rule.precise(a.value) && rule.precise(b.value) && fact.subject !== UNKNOWN_SUBJECT && !group.some((c) => c.inferred) ? rule.severity : 'warning',
-      message: conflictMessage(fact, a, b),
-    };
-    facts.push(fact);
+    facts.push(conflictOf([...c, ...clusters[j]], c[0], clusters[j][0]));
   });
   clusters.forEach((c, i) => {
     if (!paired.has(i)) facts.push(make(c));
