@@ -81,7 +81,9 @@ export function compileAttributes(lexicon: AttributeLexicon): Map<string, Compil
       // space or a non-letter, so in the lower-cased sentence it is a whole run of [a-z0-9] (see triggerWordsIn).
       const wholeWord = literal !== null && /^[a-z0-9]+$/.test(literal) && !(trigger.endsWith('*') && !/\s/.test(trigger));
       const blockers = attr.notAfter?.[trigger];
-      const notAfter = blockers ? new RegExp(`(?:(?<![\\p{L}])(?:${blockers.filter((b) => b !== "'s").join('|')})${blockers.includes("'s") ? "|\\p{L}['’]s" : ''})\\s+$`, 'iu') : null;
+      // Each blocker a whole word, or "'s" any possessive ("Acme's own").
+      const alternatives = blockers?.map((b) => (b === "'s" ? "\\p{L}['’]s" : `(?<![\\p{L}])${b}`));
+      const notAfter = alternatives ? new RegExp(`(?:${alternatives.join('|')})\\s+$`, 'iu') : null;
       for (const kind of attr.kinds) {
         const list = byKind.get(kind) ?? [];
         list.push({ attribute: attr.name, conflicts: attr.conflicts, strong, onlyBefore: attr.before === true, notAfter, source, pattern: null, bodySource, body: null, star, literal, wholeWord });
@@ -278,7 +280,7 @@ const LOWER_WORD = /\s*([\p{Ll}][\p{Ll}-]*)(['’]s?)?(?![\p{L}\p{N}'’])/uy;
 const NOT_SHARES = new Set(['value', 'worth', 'price']);
 // Words that end the noun phrase after "of" ("14% of its deposits in a week").
 const PHRASE_END = new Set(
-  'in on at for to from by with since and or but that which who whom whose is are was were has have had will would can could may might be been as than over under after before during about across per through into between among against within without since'.split(
+  'in on at for to from by with since and or but that which who whom whose is are was were has have had will would can could may might be been as than over under after before during about across per through into between among against within without'.split(
     ' ',
   ),
 );
