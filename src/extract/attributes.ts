@@ -20,6 +20,8 @@ interface CompiledTrigger {
   onlyBefore: boolean;
   /** Words that, right before the trigger, make it none ("her own"): a pattern on the text before it, or null. */
   notAfter: RegExp | null;
+  /** Words that, right after the trigger, make it none ("ticket holders"): a pattern on the text after it, or null. */
+  notBefore: RegExp | null;
   /** The pattern's source; `pattern` is built from it (flags giu) the first time a sentence may hold the trigger. */
   source: string;
   pattern: RegExp | null;
@@ -84,9 +86,11 @@ export function compileAttributes(lexicon: AttributeLexicon): Map<string, Compil
       // Each blocker a whole word, or "'s" any possessive ("Acme's own").
       const alternatives = blockers?.map((b) => (b === "'s" ? "\\p{L}['’]s" : `(?<![\\p{L}])${b}`));
       const notAfter = alternatives ? new RegExp(`(?:${alternatives.join('|')})\\s+$`, 'iu') : null;
+      const followers = attr.notBefore?.[trigger];
+      const notBefore = followers ? new RegExp(`^\\s+(?:${followers.join('|')})(?![\\p{L}])`, 'iu') : null;
       for (const kind of attr.kinds) {
         const list = byKind.get(kind) ?? [];
-        list.push({ attribute: attr.name, conflicts: attr.conflicts, strong, onlyBefore: attr.before === true, notAfter, source, pattern: null, bodySource, body: null, star, literal, wholeWord });
+        list.push({ attribute: attr.name, conflicts: attr.conflicts, strong, onlyBefore: attr.before === true, notAfter, notBefore, source, pattern: null, bodySource, body: null, star, literal, wholeWord });
         byKind.set(kind, list);
       }
     };
@@ -212,7 +216,9 @@ const isRaise = (trigger: string) => /^rais/i.test(trigger);
 // nearer word names the event.
 const TOLL_BEFORE = /(?<![\p{L}])toll(?![\p{L}])/iu;
 const TOLL_DATE = 'toll date';
-// How far before a trigger its notAfter words are looked for: they are single short words ("her", "their").
+const RELATIVE_TO = /(?<![\p{L}])(?:after|before|since|following|ahead\s+of)(?![\p{L}])/iu;
+// How far before a trigger its notAfter words (and after it its notBefore words) are looked for: they are single
+// short words ("her", "their", "holders").
 const NOT_AFTER_REACH = 24;
 
 /**
@@ -237,8 +243,11 @@ export function findAttribute(kind: string, sentence: string, start: number, end
     if (mStart < end && mEnd > start) continue; // inside the mention itself
     if (level && t.attribute === CHANGE) continue;
     if (t.onlyBefore && mStart >= end) continue;
+    // "until May 9, weeks after the firm discovered the breach": a date set against a later-named event is not its.
+    if (kind === 'date' && mStart >= end && RELATIVE_TO.test(sentence.slice(end, mStart))) continue;
     if (t.notAfter?.test(sentence.slice(Math.max(0, mStart - NOT_AFTER_REACH), mStart))) continue;
-    if (inCompound(sentence, mStart)) continue;
+    if (t.notBefore?.test(sentence.slice(mEnd, mEnd + NOT_AFTER_REACH))) continue;
+    if (inCompound(sentence, mStart) || HYPHEN_AFTER.test(sentence.slice(mEnd, mEnd + 2))) continue;
     if (isRaise(text) && RAISED_FIGURE.test(sentence.slice(mEnd, mEnd + 40))) continue;
     const distance = mEnd <= start ? start - mEnd : mStart - end;
     // At the same distance the longer trigger is the more specific: "insured losses" (damage) over "losses" (profit).
@@ -262,6 +271,8 @@ export function findAttribute(kind: string, sentence: string, start: number, end
 // player", "a fast-growing rival", "a non-deal roadshow"), unless that word is a prefix ("co-founded").
 const COMPOUND_BEFORE = /(?<![\p{L}])(\p{L}+)-$/u;
 const WORD_PREFIXES = new Set(['co', 're', 'pre', 'un', 'ex']);
+// So is one joined to the word after it: "loss-making stores", "a deal-making streak", "a grant-funded post".
+const HYPHEN_AFTER = /^-\p{Ll}/u;
 function inCompound(sentence: string, at: number): boolean {
   if (at < 2 || sentence[at - 1] !== '-') return false;
   const m = COMPOUND_BEFORE.exec(sentence.slice(Math.max(0, at - 24), at));
@@ -284,6 +295,8 @@ const PHRASE_END = new Set(
     ' ',
   ),
 );
+// Words after a name that end the phrase of a share there ("3% of GDP last year", "12% of Acme alone").
+const AFTER_NAME_END = new Set('last next this a an the each every year years alone itself so now already yet still too also ago earlier later'.split(' '));
 // Heads that say how a thing is measured, not what it is: "copper output" is a share of copper.
 const MEASURE_HEADS = new Set(['output', 'production', 'traffic', 'volume', 'volumes', 'supply', 'supplies', 'total', 'base', 'capacity']);
 // Words for one measure, written differently by different outlets.
@@ -296,12 +309,17 @@ function shareOf(sentence: string, start: number, end: number): AttributeMatch |
   const m = OF_AFTER.exec(sentence.slice(end, end + 120));
   if (!m) return null;
   const [, name, possessive] = m;
-  const words: string[] = [];
-  // After a name that is not possessive, nor an adjective ("the Dublin-based company's"), the words are not of the
-  // phrase: "3% of GDP last year".
-  const nameEnds = name !== undefined && possessive === undefined && !/-\p{Ll}+$/u.test(name);
   const tail = sentence.slice(end + m[0].length, end + 160);
+  // After a name that is not possessive, nor an adjective ("the Dublin-based company's"), the words are not of the
+  // phrase ("3% of GDP last year"), unless the name qualifies a noun: "68% of Saltbush Sky ticket holders".
   LOWER_WORD.lastIndex = 0;
+  const next = name !== undefined && possessive === undefined ? LOWER_WORD.exec(tail) : null;
+  const qualifies = next !== null && next[2] === undefined && !PHRASE_END.has(next[1]) && !AFTER_NAME_END.has(next[1]);
+  const held = name !== undefined && HOLDS_BEFORE.test(sentence.slice(Math.max(0, start - 40), start));
+  const nameEnds = name !== undefined && possessive === undefined && !/-\p{Ll}+$/u.test(name) && (held || !qualifies);
+  LOWER_WORD.lastIndex = 0;
+  // The name that qualifies a noun is the phrase's first word ("40% of Norway's output" and "of Norway output").
+  const words: string[] = name !== undefined && !nameEnds && possessive === undefined ? [name.split(/\s+/).pop()!.toLowerCase()] : [];
   let read = 0;
   for (let w = nameEnds ? null : LOWER_WORD.exec(tail); w && words.length < 4 && !PHRASE_END.has(w[1]); w = LOWER_WORD.exec(tail)) {
     read = LOWER_WORD.lastIndex;
@@ -312,7 +330,7 @@ function shareOf(sentence: string, start: number, end: number): AttributeMatch |
   if (nameEnds) {
     // "34% of Acme": a stake when held, bought or sold; else a share of the named thing ("38% of the Grampians
     // National Park").
-    if (HOLDS_BEFORE.test(sentence.slice(Math.max(0, start - 40), start))) return { name: 'stake', conflicts: true, trigger };
+    if (held) return { name: 'stake', conflicts: true, trigger };
     words.push(name.split(/\s+/).pop()!.toLowerCase());
   }
   if (words.length === 0) return null;

@@ -81,8 +81,9 @@ export function extractDocument(input: DocumentInput, options: ExtractOptions = 
     // Assigned after the literal, it still comes right after `value` in the JSON.
     if (sentence) mention.sentence = sentence.text;
     if (kind === 'date' && own && item.start < own.end && item.end > own.start) mention.role = 'dateline';
-    // A dateline without a year gives the document no date, but its date is still the dateline's, no event's.
-    else if (kind === 'date' && !own && inDateline(input.text, item.start, item.end)) mention.role = 'dateline';
+    // A dateline without a year gives the document no date (nor does one below a byline that gave it), but its date
+    // is still the dateline's, no event's.
+    else if (kind === 'date' && inDateline(input.text, item.start, item.end)) mention.role = 'dateline';
     return mention;
   });
   // A currency conversion points at the mention it converts, by id.

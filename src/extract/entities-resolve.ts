@@ -78,6 +78,25 @@ function onlyGroup(lists: Array<Group[] | undefined>): Group | null {
   return only;
 }
 
+/**
+ * Of several longer names a short one may stand for, the one the document wrote before the short name first appears,
+ * when only one was: a reader takes "Acme" for the name already given, not for one given later ("Acme Health Group
+ * … Acme said …", then "the Acme Patients' Forum"). Null when none or several were.
+ */
+function introducedBefore(lists: Array<Group[] | undefined>, g: Group): Group | null {
+  const firstAt = (h: Group) => Math.min(...h.mentions.map((m) => m.start));
+  const at = firstAt(g);
+  let only: Group | null = null;
+  for (const list of lists) {
+    for (const h of list ?? []) {
+      if (h === only || firstAt(h) > at) continue;
+      if (only !== null) return null;
+      only = h;
+    }
+  }
+  return only;
+}
+
 // Datelines and banners shout ("LONDON"); a long all-caps word is a name in capitals, not an acronym.
 function titleCaseShouted(name: string): string {
   return name.replace(/\p{Lu}{6,}/gu, (w) => w[0] + w.slice(1).toLowerCase());
@@ -139,7 +158,8 @@ export function resolveInDocument(mentions: Mention[]): EntityFound[] {
     const club = ownOrg || g.kind === 'place' ? undefined : byClub.get(g.key);
     // "Baltica" for "Baltica Wind": a bare organisation only, which journalism writes for the full name given before.
     const head = ownOrg || g.kind !== 'organization' ? undefined : byHead.get(g.key);
-    const only = onlyGroup([surname, firstName, stem, club, head]);
+    const lists = [surname, firstName, stem, club, head];
+    const only = onlyGroup(lists) ?? introducedBefore(lists, g);
     if (only !== null) target.set(g.key, only);
   }
 

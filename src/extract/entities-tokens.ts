@@ -505,7 +505,7 @@ export function splitRun(run: Token[], text: string, pieces: Piece[] = []): Piec
   // "Resident Agnes Hale described the night", "Critic Tom Pike wrote": a common noun opening the sentence before a
   // given name and a surname describes the person, as a title does.
   const described = runEnd === 3 && describesPerson(run);
-  let from = described ? 1 : 0;
+  let from = described || describesOrganisation(run, runEnd) ? 1 : 0;
   let afterTitle = described;
   let afterHonorific = false;
   let initial = false;
@@ -563,6 +563,32 @@ function describesPerson(run: Token[]): boolean {
     !ORG_HEADS.has(last.lower)
   );
 }
+
+/**
+ * "Insurer Harbourgate Insurance has agreed", "Lender Acme Bank said": a common noun for what a firm does, opening
+ * the sentence before a coined name and an organisation word, describes the organisation. Only the listed nouns do:
+ * a surname ("Baker Hughes Company") or an adjective ("Silver Lake Partners") opening a name is part of it.
+ */
+function describesOrganisation(run: Token[], runEnd: number): boolean {
+  if (runEnd < 3) return false;
+  const [word, name] = run;
+  return (
+    word.initial &&
+    word.shape === 'title' &&
+    ORG_DESCRIPTORS.has(word.lower) &&
+    name.shape === 'title' &&
+    !isCommonWord(name.lower) &&
+    isOrgSuffix(name.lower) === null &&
+    isOrgSuffix(run[runEnd - 1].lower) !== null
+  );
+}
+
+/** Common nouns for what a firm does, which news writes before its name ("insurer Harbourgate Insurance"). */
+const ORG_DESCRIPTORS = new Set(
+  'insurer reinsurer lender regulator watchdog carmaker automaker chipmaker drugmaker steelmaker planemaker retailer broker miner operator supplier developer distributor wholesaler manufacturer producer brewer publisher broadcaster carrier airline rival'.split(
+    ' ',
+  ),
+);
 
 /** Letters after a person's name that say what they are: counsel (KC, QC, SC), members of parliaments. */
 const POST_NOMINALS = new Set(['kc', 'qc', 'sc', 'mp', 'mep', 'msp', 'td', 'mla']);

@@ -19,6 +19,8 @@ export const AttributeLexicon = z.object({
         before: z.boolean().optional(),
         // A word, or "'s" for any possessive ("Acme's own").
         notAfter: z.record(z.string().min(1), z.array(z.string().regex(/^(?:[a-z]+|'s)$/)).min(1)).optional(),
+        // Words that, right after the trigger, make it none ("ticket holders" are people, not a price).
+        notBefore: z.record(z.string().min(1), z.array(z.string().regex(/^[a-z]+$/)).min(1)).optional(),
         recurs: z.boolean().optional(),
       }),
     )

@@ -31,6 +31,12 @@ describe('attribute lexicon: notAfter', () => {
   });
 });
 
+describe('attribute lexicon: notBefore', () => {
+  it('names only triggers of its own attribute', () => {
+    for (const a of lexicon.attributes) for (const t of Object.keys(a.notBefore ?? {})) expect(a.triggers, a.name).toContain(t);
+  });
+});
+
 describe('findAttribute', () => {
   it.each([
     ['money', 'The acquisition, valued at $2.1 billion, closed on Friday.', '$2.1 billion', 'deal value'],
@@ -115,6 +121,22 @@ describe('findAttribute', () => {
     ['date', 'Ana Reyes, who stepped down on March 4, declined to comment.', 'March 4', 'departure date'],
     ['date', 'The evacuation order was issued on February 6.', 'February 6', 'evacuation date'],
     ['date', 'The new league season starts on August 9.', 'August 9', 'date'],
+    // A name before a noun qualifies it: the share is of the noun, unless the name is held.
+    ['percent', 'Marlow confirmed that 68% of Saltfern Sky ticket holders had been refunded.', '68%', 'share of holders'],
+    ['percent', 'The pension fund holds 34% of Brindle Foods shares.', '34%', 'stake'],
+    ['percent', 'Gas made up 12% of Norway exports.', '12%', 'share of exports'],
+    ['percent', 'Oil was 40% of Norway output.', '40%', 'share of norway'],
+    // A trigger joined by a hyphen to the word after it is an adjective of another sense: "loss-making".
+    ['money', 'The group, which turned over £3.4 billion last year, is closing loss-making stores.', '£3.4 billion', 'revenue'],
+    // "ticket holders" are people, not a price.
+    ['money', 'Refunds will total A$14.7 million, and ticket holders have until March 31 to claim.', 'A$14.7 million', 'refunds'],
+    ['money', '- **Refund bill:** A$17.4 million', 'A$17.4 million', 'refunds'],
+    ['money', 'The organiser said it would lose A$11.8 million and had so far refunded 62% of ticket holders.', 'A$11.8 million', 'profit'],
+    ['date', 'Thieves broke into the museum in the early hours of March 1.', 'March 1', 'incident date'],
+    ['date', '- **Grounded:** 12 October, shortly after midnight', '12 October', 'incident date'],
+    ['date', 'The intrusion at the hospital group began on February 24.', 'February 24', 'incident date'],
+    // A date set against an event named after it is not that event's.
+    ['date', 'Staff got the email on March 9, a week after the theft.', 'March 9', 'date'],
   ])('%s in %j → %s', (kind, sentence, target, expected) => {
     expect(attributeOf(kind, sentence, target)).toBe(expected);
   });

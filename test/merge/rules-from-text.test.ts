@@ -209,6 +209,38 @@ describe('a wire dateline without a year', () => {
   });
 });
 
+describe('a wire dateline below a byline that dates the document', () => {
+  it('gives no event its date either', () => {
+    const text = 'Ransom demand\nMarch 11, 2026 09:05 GMT\n\nLEEDS, England, March 11 (Tarn Wire) - A ransomware attack on Velmora Health Group has exposed patient records.\n';
+    const found = run([{ path: 'news/a.txt', text }]);
+    expect(found.documents[0].date).toBe('2026-03-11');
+    expect(found.mentions.find((m) => m.text === 'March 11' && m.line === 4)?.role).toBe('dateline');
+    expect(found.facts.flatMap((f) => f.values.map((v) => v.text))).not.toContain('March 11');
+  });
+});
+
+describe('new kinds of facts that conflict', () => {
+  it('the date of a theft, worded differently by two outlets', () => {
+    expect(conflicts('May 2, 2026\n\nThieves broke into the Velde Museum in the early hours of April 28, police said.', 'May 2, 2026\n\nThe theft at the Velde Museum took place on April 26.')).toEqual(['DATE_MISMATCH']);
+  });
+
+  it('total refunds, one of them on a bullet line', () => {
+    expect(conflicts('Refunds will total A$14.7 million, Marlow Events said.', 'Festival losses\n\n- **Refund bill:** A$17.4 million\n')).toEqual(['MONEY_MISMATCH']);
+  });
+
+  it('revenue written as what a retailer "turned over"', () => {
+    expect(conflicts('Brantley Stores, which turned over £3.9 billion last year, is closing loss-making shops.', 'Brantley Stores reported revenue of £3.4 billion.')).toEqual(['MONEY_MISMATCH']);
+  });
+});
+
+describe('a short name of a firm', () => {
+  it('is the one named before it, not one the document names later', () => {
+    const a = 'Velmora Health Group runs four hospitals. Velmora said restoring its systems would cost £18.7 million.\n\nOren Pike, who chairs the Velmora Patients Forum, said patients were angry.';
+    const b = 'Velmora Health Group now puts the full recovery cost at £21.7 million.';
+    expect(conflicts(a, b)).toEqual(['MONEY_MISMATCH']);
+  });
+});
+
 describe('an event that recurs', () => {
   it('run-offs of one election on different days disagree', () => {
     expect(conflicts('May 12, 2026\n\nMarta Vale will face Tomas Orr in a run-off on June 14.', 'May 12, 2026\n\nMarta Vale and Tomas Orr meet again in the run-off on June 7.')).toEqual(['DATE_MISMATCH']);
