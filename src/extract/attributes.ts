@@ -216,6 +216,7 @@ const isRaise = (trigger: string) => /^rais/i.test(trigger);
 // nearer word names the event.
 const TOLL_BEFORE = /(?<![\p{L}])toll(?![\p{L}])/iu;
 const TOLL_DATE = 'toll date';
+const INTO_BEFORE = /(?<![\p{L}])(?:into|over)\s+(?:(?:the|a|an|its|their|this|that|last\s+\p{L}+['’]s|\p{L}+['’]s)\s+)?$/iu;
 const RELATIVE_TO = /(?<![\p{L}])(?:after|before|since|following|ahead\s+of)(?![\p{L}])/iu;
 // How far before a trigger its notAfter words (and after it its notBefore words) are looked for: they are single
 // short words ("her", "their", "holders").
@@ -245,6 +246,8 @@ export function findAttribute(kind: string, sentence: string, start: number, end
     if (t.onlyBefore && mStart >= end) continue;
     // "until May 9, weeks after the firm discovered the breach": a date set against a later-named event is not its.
     if (kind === 'date' && mStart >= end && RELATIVE_TO.test(sentence.slice(end, mStart))) continue;
+    // "An inquiry into the collapse of the bridge opened on Monday": the event is what the inquiry is about.
+    if (kind === 'date' && mEnd <= start && INTO_BEFORE.test(sentence.slice(Math.max(0, mStart - 40), mStart))) continue;
     if (t.notAfter?.test(sentence.slice(Math.max(0, mStart - NOT_AFTER_REACH), mStart))) continue;
     if (t.notBefore?.test(sentence.slice(mEnd, mEnd + NOT_AFTER_REACH))) continue;
     if (inCompound(sentence, mStart) || HYPHEN_AFTER.test(sentence.slice(mEnd, mEnd + 2))) continue;

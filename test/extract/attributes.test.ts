@@ -137,6 +137,9 @@ describe('findAttribute', () => {
     ['date', 'The intrusion at the hospital group began on February 24.', 'February 24', 'incident date'],
     // A date set against an event named after it is not that event's.
     ['date', 'Staff got the email on March 9, a week after the theft.', 'March 9', 'date'],
+    // An inquiry into an event is not the event.
+    ['date', 'A public inquiry into the collapse of the footbridge opened on Monday.', 'Monday', 'date'],
+    ['date', 'The footbridge collapse on March 14 shocked the town.', 'March 14', 'incident date'],
   ])('%s in %j → %s', (kind, sentence, target, expected) => {
     expect(attributeOf(kind, sentence, target)).toBe(expected);
   });
