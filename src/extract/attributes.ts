@@ -216,7 +216,9 @@ const isRaise = (trigger: string) => /^rais/i.test(trigger);
 // nearer word names the event.
 const TOLL_BEFORE = /(?<![\p{L}])toll(?![\p{L}])/iu;
 const TOLL_DATE = 'toll date';
+// What an inquiry, a row or a probe is about comes after "into" or "over": "an inquiry into the collapse".
 const INTO_BEFORE = /(?<![\p{L}])(?:into|over)\s+(?:(?:the|a|an|its|their|this|that|last\s+\p{L}+['’]s|\p{L}+['’]s)\s+)?$/iu;
+// Words that set a date against another event: "weeks after the breach", "a day before the attack".
 const RELATIVE_TO = /(?<![\p{L}])(?:after|before|since|following|ahead\s+of)(?![\p{L}])/iu;
 // How far before a trigger its notAfter words (and after it its notBefore words) are looked for: they are single
 // short words ("her", "their", "holders").
@@ -314,7 +316,7 @@ function shareOf(sentence: string, start: number, end: number): AttributeMatch |
   const [, name, possessive] = m;
   const tail = sentence.slice(end + m[0].length, end + 160);
   // After a name that is not possessive, nor an adjective ("the Dublin-based company's"), the words are not of the
-  // phrase ("3% of GDP last year"), unless the name qualifies a noun: "68% of Saltbush Sky ticket holders".
+  // phrase ("3% of GDP last year"), unless the name qualifies a noun: "68% of Acme Fest ticket holders".
   LOWER_WORD.lastIndex = 0;
   const next = name !== undefined && possessive === undefined ? LOWER_WORD.exec(tail) : null;
   const qualifies = next !== null && next[2] === undefined && !PHRASE_END.has(next[1]) && !AFTER_NAME_END.has(next[1]);

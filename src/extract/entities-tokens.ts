@@ -565,7 +565,7 @@ function describesPerson(run: Token[]): boolean {
 }
 
 /**
- * "Insurer Harbourgate Insurance has agreed", "Lender Acme Bank said": a common noun for what a firm does, opening
+ * "Insurer Acme Insurance has agreed", "Lender Acme Bank said": a common noun for what a firm does, opening
  * the sentence before a coined name and an organisation word, describes the organisation. Only the listed nouns do:
  * a surname ("Baker Hughes Company") or an adjective ("Silver Lake Partners") opening a name is part of it.
  */
@@ -583,7 +583,7 @@ function describesOrganisation(run: Token[], runEnd: number): boolean {
   );
 }
 
-/** Common nouns for what a firm does, which news writes before its name ("insurer Harbourgate Insurance"). */
+/** Common nouns for what a firm does, which news writes before its name ("insurer Acme Insurance"). */
 const ORG_DESCRIPTORS = new Set(
   'insurer reinsurer lender regulator watchdog carmaker automaker chipmaker drugmaker steelmaker planemaker retailer broker miner operator supplier developer distributor wholesaler manufacturer producer brewer publisher broadcaster carrier airline rival'.split(
     ' ',
