@@ -74,11 +74,11 @@ describe('people', () => {
     // A common noun opening the sentence before a given name and a surname describes the person.
     ['Resident Agnes Whitcombe described the night. Critic Julian Pryce was less kind.', [person('Agnes Whitcombe'), person('Julian Pryce')]],
     ['Royal Victoria Hospital said it was full.', [org('Royal Victoria Hospital')]],
-    // "boss" and "official" are titles; a heading in capitals holds none.
     // A common noun for what a firm does, opening the sentence, describes it; a surname or an adjective opening a
     // name is part of it.
     ['Insurer Harbourgate Insurance has agreed to pay.', [org('Harbourgate Insurance')]],
     ['Baker Hughes Company said no. Silver Lake Partners said yes.', [org('Baker Hughes Company'), org('Silver Lake Partners')]],
+    // "boss" and "official" are titles; a heading in capitals holds none.
     ['Corvalis boss Aoife Brennan was asked. Hiroshi Kanda, a former Dasra official, said no.', [org('Corvalis'), person('Aoife Brennan'), person('Hiroshi Kanda'), org('Dasra')]],
   ])('%s', (text, expected) => {
     expect(run(text)).toEqual(expected);
